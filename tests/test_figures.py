@@ -1,0 +1,67 @@
+"""Figures: every registered figure renders in both languages, deterministically, with Hangul."""
+
+import re
+
+import pytest
+
+from nn_text import figures
+
+NAMES = figures.figure_names()
+
+
+@pytest.mark.parametrize("lang", figures.LANGS)
+@pytest.mark.parametrize("name", NAMES)
+def test_figure_renders_the_same_bytes_twice(name, lang):
+    first = figures.render_svg(name, lang)
+    assert first.startswith(b"<?xml")
+    assert first == figures.render_svg(name, lang)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_svg_carries_no_date(name):
+    svg = figures.render_svg(name, "ko").decode()
+    assert "<dc:date>" not in svg
+
+
+def test_chapters_have_figures():
+    chapters = {name.split("/")[0] for name in NAMES}
+    assert {"ch01", "ch02"} <= chapters
+
+
+def test_korean_and_english_versions_differ_where_text_differs():
+    assert figures.render_svg("ch02/xor", "ko") != figures.render_svg("ch02/xor", "en")
+
+
+def test_unknown_figure_and_language_are_named():
+    with pytest.raises(KeyError, match="no figure named 'ch99/none'; registered: ch01/"):
+        figures.render_svg("ch99/none", "ko")
+    with pytest.raises(ValueError, match=r"lang in \('ko', 'en'\), got 'fr'"):
+        figures.render_svg("ch02/gates", "fr")
+
+
+def test_a_failing_figure_names_itself():
+    @figures.register("test/broken")
+    def broken(lang):
+        raise ZeroDivisionError("boom")
+
+    try:
+        with pytest.raises(RuntimeError, match=r"figure 'test/broken' \(ko\) failed: boom"):
+            figures.render_svg("test/broken", "ko")
+    finally:
+        del figures.FIGURES["test/broken"]
+
+
+def test_duplicate_names_are_refused():
+    with pytest.raises(ValueError, match="already taken"):
+        figures.register("ch02/gates")(lambda lang: None)
+
+
+def test_write_figures_is_incremental_and_prunes(tmp_path):
+    stale = tmp_path / "old" / "gone-ko.svg"
+    stale.parent.mkdir()
+    stale.write_text("<svg/>")
+    written = figures.write_figures(tmp_path)
+    assert len(written) == 2 * len(NAMES)
+    assert not stale.exists()
+    assert figures.write_figures(tmp_path) == []
+    assert all(re.fullmatch(r"[\w-]+-(ko|en)\.svg", p.name) for p in written)

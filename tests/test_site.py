@@ -1,0 +1,131 @@
+"""The site: a strict build with no warnings, and Korean/English pages that are true twins.
+
+Twins share the path (name.ko.md / name.en.md), every heading's explicit anchor, every code block
+(byte for byte, snippet includes included) and every figure (up to the -ko/-en suffix).
+"""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+DOCS = Path(__file__).resolve().parents[1] / "docs"
+LANGS = ("ko", "en")
+FENCE = re.compile(r"^(`{3,}|~{3,})")
+HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
+ANCHOR = re.compile(r"\{\s*#([\w-]+)\s*\}$")
+IMAGE = re.compile(r"!\[[^\]]*\]\(([^)\s]+)")
+
+
+def twin_stems():
+    stems = {}
+    for path in DOCS.rglob("*"):
+        m = re.fullmatch(r"(.*)\.(ko|en)\.(md|ipynb)", path.relative_to(DOCS).as_posix())
+        if m:
+            stems.setdefault((m[1], m[3]), set()).add(m[2])
+    return stems
+
+
+STEMS = twin_stems()
+MD_STEMS = sorted(stem for stem, ext in STEMS if ext == "md")
+NB_STEMS = sorted(stem for stem, ext in STEMS if ext == "ipynb")
+
+
+def structure(text):
+    """Headings' anchors, code blocks and figure paths of a Markdown page, in page order."""
+    anchors, blocks, images, problems = [], [], [], []
+    fence, block = None, []
+    for number, line in enumerate(text.splitlines(), 1):
+        if fence:
+            if line.strip() == fence:
+                blocks.append("\n".join(block))
+                fence = None
+            else:
+                block.append(line)
+            continue
+        m = FENCE.match(line.strip())
+        if m:
+            fence, block = m[1], [line.strip()]
+            continue
+        h = HEADING.match(line)
+        if h:
+            a = ANCHOR.search(h[2])
+            anchors.append(f"{h[1]} {a[1]}" if a else f"{h[1]} ?")
+            if not a:
+                problems.append(f"line {number}: heading without {{ #anchor }}: {line}")
+        images += [re.sub(r"-(ko|en)\.svg$", "-LANG.svg", src) for src in IMAGE.findall(line)]
+    return anchors, blocks, images, problems
+
+
+def read(stem, lang):
+    return (DOCS / f"{stem}.{lang}.md").read_text(encoding="utf-8")
+
+
+def test_the_build_is_strict_and_warning_free(built_site):
+    assert built_site.returncode == 0
+    # MkDocs' own warnings; a kernel's note on stderr about its transport is not one.
+    warnings = [line for line in built_site.log.splitlines() if re.match(r"WARNING\s+-", line)]
+    assert not warnings, "\n".join(warnings)
+
+
+def test_expected_pages_exist():
+    for stem in ["index", "glossary", "api", "ch01/python-numpy", "ch02/perceptron"]:
+        assert stem in MD_STEMS, f"docs/{stem}.ko.md / .en.md missing"
+    assert {"ch01/notebook", "ch02/notebook"} <= set(NB_STEMS)
+
+
+@pytest.mark.parametrize("stem_ext", sorted(STEMS), ids=lambda s: ".".join(s))
+def test_every_page_has_a_twin(stem_ext):
+    langs = STEMS[stem_ext]
+    stem, ext = stem_ext
+    assert langs == set(LANGS), f"docs/{stem}: only {sorted(langs)} exists, its twin is missing"
+
+
+@pytest.mark.parametrize("stem", MD_STEMS)
+def test_twins_share_anchors_code_and_figures(stem):
+    ko, en = (structure(read(stem, lang)) for lang in LANGS)
+    assert not ko[3] and not en[3], "\n".join(ko[3] + en[3])
+    assert ko[0] == en[0], f"{stem}: heading anchors differ\nko: {ko[0]}\nen: {en[0]}"
+    assert ko[1] == en[1], f"{stem}: code blocks differ between ko and en"
+    assert ko[2] == en[2], f"{stem}: figures differ\nko: {ko[2]}\nen: {en[2]}"
+
+
+@pytest.mark.parametrize("stem", MD_STEMS)
+def test_figures_are_in_the_page_language(stem):
+    for lang in LANGS:
+        for src in IMAGE.findall(read(stem, lang)):
+            if src.endswith(".svg") and "/figures/" in src:
+                assert src.endswith(f"-{lang}.svg"), f"{stem}.{lang}.md shows {src}"
+
+
+@pytest.mark.parametrize("stem", NB_STEMS)
+def test_notebook_twins_share_code_cells(stem):
+    cells = {}
+    for lang in LANGS:
+        nb = json.loads((DOCS / f"{stem}.{lang}.ipynb").read_text(encoding="utf-8"))
+        cells[lang] = [(c["cell_type"], "".join(c["source"]) if c["cell_type"] == "code" else "")
+                       for c in nb["cells"]]
+        assert not any(c.get("outputs") for c in nb["cells"]), f"{stem}.{lang}: commit no outputs"
+    assert cells["ko"] == cells["en"], f"{stem}: notebook cells differ between ko and en"
+
+
+def test_twin_check_catches_drift():
+    ko = "# T { #t }\n\n## A { #a }\n\n```pycon\n>>> 1\n1\n```\n"
+    en = "# T { #t }\n\n## A { #b }\n\n```pycon\n>>> 2\n2\n```\n## No anchor\n"
+    a, b = structure(ko), structure(en)
+    assert a[0] != b[0] and a[1] != b[1] and b[3]
+
+
+def test_built_pages_make_no_external_requests_in_markup(built_site):
+    # The browser test checks live requests; this catches them in every built file, fast.
+    # Links that only name another address (canonical, hreflang alternates) load nothing.
+    tag = re.compile(r"<(script|link|img|iframe|source)\b[^>]*>", re.I)
+    remote = re.compile(r"\b(?:src|href)=\"(?:https?:)?//", re.I)
+    harmless = re.compile(r"\brel=\"(?:canonical|alternate)\"", re.I)
+    offenders = []
+    for page in built_site.path.rglob("*.html"):
+        for m in tag.finditer(page.read_text(encoding="utf-8")):
+            if remote.search(m[0]) and not harmless.search(m[0]):
+                offenders.append(f"{page.relative_to(built_site.path)}: {m[0][:120]}")
+    assert not offenders, "markup that loads from another host:\n" + "\n".join(offenders)
