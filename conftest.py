@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parent
 FONT = ROOT / ".cache" / "assets" / "fonts" / "NanumGothic.ttf"
 if "NN_TEXT_KOREAN_FONT" not in os.environ and FONT.is_file():
     os.environ["NN_TEXT_KOREAN_FONT"] = str(FONT)  # figures need a font with Hangul
+os.environ.setdefault("NN_TEXT_DATA", str(ROOT / ".cache" / "data"))  # MNIST from tools/dev.py
 os.environ.setdefault("MPLBACKEND", "Agg")  # plt.show() in a page's code must not open a window
 
 DOCTEST_FLAGS = doctest.NORMALIZE_WHITESPACE | doctest.ELLIPSIS

@@ -18,9 +18,10 @@ RENDER = "from nn_text.figures import write_figures; import sys; write_figures(s
 
 
 def on_pre_build(config):
-    env = dict(os.environ)
+    env = os.environ  # notebooks executed later in the build see the same settings
     if "NN_TEXT_KOREAN_FONT" not in env and FONT.is_file():
         env["NN_TEXT_KOREAN_FONT"] = str(FONT)
+    env.setdefault("NN_TEXT_DATA", str(ROOT / ".cache" / "data"))  # MNIST from tools/dev.py
     done = subprocess.run([sys.executable, "-W", "error", "-c", RENDER, str(OUT)], env=env,
                           capture_output=True, text=True)
     if done.returncode != 0:

