@@ -1,27 +1,45 @@
-"""Figures of chapter 2: the gates' decision lines and why one line cannot separate XOR."""
+"""Figures of chapter 2: the perceptron, the gates' decision lines, XOR and the 2-layer network."""
 
 import numpy as np
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Circle, FancyArrowPatch
 
 from nn_text.figures import register
 from nn_text.perceptron import AND, NAND, OR, XOR
 
-__all__ = ["gates", "xor"]
+__all__ = ["perceptron", "gates", "xor", "xor_network"]
 
 POINTS = [(0, 0), (1, 0), (0, 1), (1, 1)]
 # (w1, w2, b) of each gate, the same numbers as in nn_text.perceptron.
 GATE_PARAMS = {"AND": (0.5, 0.5, -0.7), "NAND": (-0.5, -0.5, 0.7), "OR": (0.5, 0.5, -0.2)}
 GATES = {"AND": AND, "NAND": NAND, "OR": OR, "XOR": XOR}
+ONE_COLOR, ZERO_COLOR = "#1f77b4", "#d62728"
+NODE_RADIUS = 0.32
 
 
 def _points(ax, gate):
     """Plot the four inputs: filled circles where the gate outputs 1, triangles where it gives 0."""
     for x1, x2 in POINTS:
         if gate(x1, x2):
-            ax.plot(x1, x2, "o", color="#1f77b4", markersize=11)
+            ax.plot(x1, x2, "o", color=ONE_COLOR, markersize=11)
         else:
-            ax.plot(x1, x2, "^", color="#d62728", markersize=11, markerfacecolor="white",
+            ax.plot(x1, x2, "^", color=ZERO_COLOR, markersize=11, markerfacecolor="white",
                     markeredgewidth=2)
+
+
+def _point_legend(fig, lang, y):
+    """A legend below the panels with the two markers of `_points` and the shaded region."""
+    labels = {"ko": ("출력 1", "출력 0", "출력이 1인 영역"),
+              "en": ("output 1", "output 0", "where the output is 1")}[lang]
+    handles = [
+        Line2D([], [], linestyle="none", marker="o", color=ONE_COLOR, markersize=9),
+        Line2D([], [], linestyle="none", marker="^", color=ZERO_COLOR, markersize=9,
+               markerfacecolor="white", markeredgewidth=2),
+        Line2D([], [], linestyle="none", marker="s", color=ONE_COLOR, alpha=0.15, markersize=12),
+    ]
+    fig.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, y), ncol=3,
+               frameon=False, fontsize=10)
 
 
 def _frame(ax, title):
@@ -33,6 +51,87 @@ def _frame(ax, title):
     ax.set_xlabel("$x_1$")
     ax.set_ylabel("$x_2$")
     ax.set_title(title)
+
+
+def _line_label(w1, w2, b):
+    """The decision line ``w1*x1 + w2*x2 + b = 0`` as mathtext, e.g. ``0.5x_1 + 0.5x_2 - 0.7 = 0``."""
+    def term(value, symbol, first):
+        if first:
+            return f"{'-' if value < 0 else ''}{abs(value):g}{symbol}"
+        return f"{'-' if value < 0 else '+'} {abs(value):g}{symbol}"
+
+    return "$" + " ".join([term(w1, "x_1", True), term(w2, "x_2", False), term(b, "", False)]) + " = 0$"
+
+
+def _node(ax, xy, text, color="white", radius=NODE_RADIUS, fontsize=15):
+    ax.add_patch(Circle(xy, radius, facecolor=color, edgecolor="#333333", linewidth=1.5, zorder=3))
+    ax.text(*xy, text, ha="center", va="center", fontsize=fontsize, zorder=4)
+
+
+def _edge(ax, start, end, label=None, at=0.5, offset=(0.0, 0.18), color="#333333"):
+    """An arrow between two node centres that stops at the circles; ``label`` sits at ``at``."""
+    start, end = np.asarray(start, dtype=float), np.asarray(end, dtype=float)
+    unit = (end - start) / np.linalg.norm(end - start)
+    tail, head = start + NODE_RADIUS * unit, end - NODE_RADIUS * unit  # on the circles' edges
+    ax.add_patch(FancyArrowPatch(tuple(tail), tuple(head), arrowstyle="-|>", mutation_scale=14,
+                                 color=color, linewidth=1.4, shrinkA=0, shrinkB=0, zorder=2))
+    if label is not None:
+        x = start[0] + at * (end[0] - start[0]) + offset[0]
+        y = start[1] + at * (end[1] - start[1]) + offset[1]
+        ax.text(x, y, label, ha="center", va="center", fontsize=13, color=color,
+                bbox={"facecolor": "white", "edgecolor": "none", "pad": 1}, zorder=5)
+
+
+def _blank(ax, xlim, ylim):
+    ax.set_xlim(*xlim)
+    ax.set_ylim(*ylim)
+    ax.set_aspect("equal")
+    ax.axis("off")
+
+
+@register("ch02/perceptron")
+def perceptron(lang):
+    """A perceptron with two inputs, drawn with a threshold and again with a bias.
+
+    Parameters
+    ----------
+    lang : {"ko", "en"}
+        Language of the titles.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        Left: inputs ``x1, x2`` reach the neuron ``y`` through the weights ``w1, w2``; the
+        neuron fires when the weighted sum is above the threshold ``θ``. Right: the same
+        perceptron with the bias ``b = -θ`` drawn as the weight of an input that is always 1.
+
+    Examples
+    --------
+    >>> from nn_text.figures.ch02 import perceptron
+    >>> [ax.get_title() for ax in perceptron("en").axes]
+    ['With a threshold θ', 'With a bias b (b = −θ)']
+    """
+    titles = {"ko": ("임계값 θ를 쓰는 퍼셉트론", "편향 b를 쓰는 퍼셉트론 (b = −θ)"),
+              "en": ("With a threshold θ", "With a bias b (b = −θ)")}[lang]
+    fig = Figure(figsize=(8, 3.2))
+    for i, with_bias in enumerate([False, True]):
+        ax = fig.add_subplot(1, 2, i + 1)
+        _blank(ax, (-0.6, 3.1), (-0.8, 2.5))
+        x1, x2, y = (0, 1.6), (0, 0), (2.4, 0.8)
+        _node(ax, x1, "$x_1$")
+        _node(ax, x2, "$x_2$")
+        _node(ax, y, "$y$", color="#e8f1fa")
+        _edge(ax, x1, y, "$w_1$", offset=(0.0, 0.22))
+        _edge(ax, x2, y, "$w_2$", offset=(0.0, -0.22))
+        if with_bias:
+            one = (1.2, 2.1)
+            _node(ax, one, "$1$", color="#eeeeee")
+            _edge(ax, one, y, "$b$", offset=(0.2, 0.12), color="#7f7f7f")
+        else:
+            ax.text(y[0], y[1] - 0.55, "$\\theta$", ha="center", va="center", fontsize=15)
+        ax.set_title(titles[i], fontsize=12)
+    fig.tight_layout()
+    return fig
 
 
 @register("ch02/gates")
@@ -47,29 +146,33 @@ def gates(lang):
     Returns
     -------
     matplotlib.figure.Figure
-        Three panels; the shaded side of each line is where the gate outputs 1.
+        Three panels, titled with the gate and its line; the shaded side of each line is
+        where the gate outputs 1.
 
     Examples
     --------
     >>> from nn_text.figures.ch02 import gates
     >>> [ax.get_title() for ax in gates("en").axes]
     ['AND', 'NAND', 'OR']
+    >>> gates("en").axes[0].texts[0].get_text()
+    '$0.5x_1 + 0.5x_2 - 0.7 = 0$'
     """
     x1 = np.linspace(-0.5, 1.5, 50)
-    fig = Figure(figsize=(9, 3.3))
+    fig = Figure(figsize=(9, 3.6))
     for i, (name, (w1, w2, b)) in enumerate(GATE_PARAMS.items()):
         ax = fig.add_subplot(1, 3, i + 1)
         x2 = -(w1 * x1 + b) / w2  # the decision line w1*x1 + w2*x2 + b = 0
         # w2 > 0: output 1 above the line; w2 < 0: below it.
         top = 1.5 if w2 > 0 else -0.5
-        ax.fill_between(x1, x2, top, color="#1f77b4", alpha=0.12, linewidth=0)
+        ax.fill_between(x1, x2, top, color=ONE_COLOR, alpha=0.12, linewidth=0)
         ax.plot(x1, x2, color="#333333")
         _points(ax, GATES[name])
         _frame(ax, name)
-    fig.text(0.5, -0.06, {"ko": "●: 출력 1   △: 출력 0   색칠한 쪽: 출력이 1인 영역",
-                         "en": "●: output 1   △: output 0   shaded: where the output is 1"}[lang],
-             ha="center", fontsize=10)
+        ax.set_title(name, pad=22)
+        ax.text(0.5, 1.03, _line_label(w1, w2, b), transform=ax.transAxes, ha="center",
+                va="bottom", fontsize=10, color="#333333")
     fig.tight_layout()
+    _point_legend(fig, lang, -0.01)
     return fig
 
 
@@ -99,7 +202,7 @@ def xor(lang):
         "en": ("XOR: no single line separates it", "NAND and OR lines together do"),
     }[lang]
     x1 = np.linspace(-0.5, 1.5, 50)
-    fig = Figure(figsize=(8, 3.8))
+    fig = Figure(figsize=(8, 4.0))
     left = fig.add_subplot(1, 2, 1)
     left.plot(x1, -x1 + 0.5, color="#999999", linestyle=":")  # any one line leaves a mistake
     _points(left, XOR)
@@ -108,11 +211,66 @@ def xor(lang):
     (ow1, ow2, ob), (nw1, nw2, nb) = GATE_PARAMS["OR"], GATE_PARAMS["NAND"]
     or_line = -(ow1 * x1 + ob) / ow2
     nand_line = -(nw1 * x1 + nb) / nw2
-    right.fill_between(x1, or_line, nand_line, color="#1f77b4", alpha=0.12, linewidth=0)
+    right.fill_between(x1, or_line, nand_line, color=ONE_COLOR, alpha=0.12, linewidth=0)
     right.plot(x1, or_line, color="#2ca02c", label="OR")
     right.plot(x1, nand_line, color="#9467bd", linestyle="--", label="NAND")
     _points(right, XOR)
     _frame(right, titles[1])
     right.legend(loc="upper right", fontsize=9)
+    fig.tight_layout()
+    _point_legend(fig, lang, -0.01)
+    return fig
+
+
+@register("ch02/xor-network")
+def xor_network(lang):
+    """XOR as a 2-layer perceptron: ``x1, x2`` (layer 0) to ``s1, s2`` (layer 1) to ``y`` (layer 2).
+
+    Parameters
+    ----------
+    lang : {"ko", "en"}
+        Language of the layer labels.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        Every arrow carries its weight and every neuron its gate and bias, the numbers of
+        ``NAND``, ``OR`` and ``AND`` in `nn_text.perceptron`.
+
+    Examples
+    --------
+    >>> from nn_text.figures.ch02 import xor_network
+    >>> [t.get_text() for t in xor_network("en").axes[0].texts if t.get_text().startswith("layer")]
+    ['layer 0 (input)', 'layer 1', 'layer 2 (output)']
+    """
+    layers = {"ko": ("0층 (입력)", "1층", "2층 (출력)"),
+              "en": ("layer 0 (input)", "layer 1", "layer 2 (output)")}[lang]
+    fig = Figure(figsize=(7.5, 4.2))
+    ax = fig.add_subplot()
+    _blank(ax, (-0.8, 7.4), (-1.5, 3.2))
+    x = {"x1": (0, 2.2), "x2": (0, 0)}
+    s = {"s1": (3.2, 2.2), "s2": (3.2, 0)}
+    y = (6.2, 1.1)
+    (nw1, nw2, nb), (ow1, ow2, ob), (aw1, aw2, ab) = (
+        GATE_PARAMS["NAND"], GATE_PARAMS["OR"], GATE_PARAMS["AND"])
+    # Crossing arrows carry their labels near the end, where they are apart.
+    _edge(ax, x["x1"], s["s1"], f"${nw1:g}$", at=0.5, offset=(0, 0.2), color="#9467bd")
+    _edge(ax, x["x2"], s["s1"], f"${nw2:g}$", at=0.72, offset=(-0.3, 0.05), color="#9467bd")
+    _edge(ax, x["x1"], s["s2"], f"${ow1:g}$", at=0.72, offset=(-0.3, -0.05), color="#2ca02c")
+    _edge(ax, x["x2"], s["s2"], f"${ow2:g}$", at=0.5, offset=(0, -0.2), color="#2ca02c")
+    _edge(ax, s["s1"], y, f"${aw1:g}$", offset=(0.1, 0.25))
+    _edge(ax, s["s2"], y, f"${aw2:g}$", offset=(0.1, -0.25))
+    for name, xy in x.items():
+        _node(ax, xy, f"$x_{name[1]}$")
+    for (name, xy), gate, bias, color in [(("s1", s["s1"]), "NAND", nb, "#9467bd"),
+                                          (("s2", s["s2"]), "OR", ob, "#2ca02c")]:
+        _node(ax, xy, f"$s_{name[1]}$", color="#e8f1fa")
+        above = xy[1] > 1
+        ax.text(xy[0], xy[1] + (0.5 if above else -0.5), f"{gate}  $b = {bias:g}$",
+                ha="center", va="center", fontsize=11, color=color)
+    _node(ax, y, "$y$", color="#e8f1fa")
+    ax.text(y[0], y[1] - 0.55, f"AND  $b = {ab:g}$", ha="center", va="center", fontsize=11)
+    for label, x_pos in zip(layers, [0, 3.2, 6.2]):
+        ax.text(x_pos, -1.25, label, ha="center", va="center", fontsize=11, color="#555555")
     fig.tight_layout()
     return fig

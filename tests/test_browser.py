@@ -1,0 +1,449 @@
+"""The built site in a real browser: headless Chromium from the system, never a downloaded one.
+
+The site is served from 127.0.0.1 under the path of its site_url (as GitHub Pages and `mkdocs serve`
+do), and every page is opened once in each language. What the page did (console errors, requests,
+images, math, its language selector) is recorded, and each test below checks one thing of that
+record. Nothing may leave 127.0.0.1: requests to any other host are blocked and counted.
+
+Browser: $NN_TEXT_CHROMIUM, else /usr/bin/chromium, chromium-browser or google-chrome. Without one
+the tests skip, except under CI (the CI variable set), where they fail. Set NN_TEXT_SCREENSHOTS to a
+folder to get full-page screenshots of chapter 2 in both languages.
+"""
+
+import functools
+import http.server
+import json
+import os
+import re
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+try:
+    from playwright.sync_api import Error as PlaywrightError
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+    from playwright.sync_api import sync_playwright
+except ImportError:  # reported by the chromium fixture: skip locally, fail under CI
+    sync_playwright = None
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "docs"
+LANGS = {"ko": "", "en": "en/"}  # language -> its folder under the site root (ko is the default)
+BROWSER_CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
+BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+VIEWPORT = {"width": 1280, "height": 900}
+TIMEOUT_MS = 15_000
+PARALLEL_PAGES = 4  # pages loading at once
+EXPECTED_PAGES = {"", "ch01/python-numpy/", "ch01/notebook/", "ch02/perceptron/", "ch02/notebook/",
+                  "glossary/", "api/"}
+CHAPTER_2 = "ch02/perceptron/"
+SEARCHES = {"ko": "퍼셉트론", "en": "perceptron"}
+
+
+def source_pages():
+    """Page paths (relative to a language root) of every Korean source page: index -> ''."""
+    pages = {}
+    for src in DOCS.rglob("*.ko.*"):
+        rel = src.relative_to(DOCS).as_posix()
+        m = re.fullmatch(r"(.*)\.ko\.(md|ipynb)", rel)
+        if not m or rel.startswith("assets/"):
+            continue
+        stem = m[1]
+        path = stem[: -len("index")] if stem == "index" or stem.endswith("/index") else stem + "/"
+        pages[path] = src
+    return pages
+
+
+PAGES = sorted(source_pages())
+
+
+def site_prefix():
+    """The path part of site_url ('/nn_text/'): the site is served there, as in production."""
+    m = re.search(r"^site_url:\s*['\"]?([^'\"\s]+)", (ROOT / "mkdocs.yml").read_text("utf-8"), re.M)
+    path = urlsplit(m[1]).path if m else "/"
+    return path if path.endswith("/") else path + "/"
+
+
+def notebook_has_math(lang, path):
+    """Whether the page is a notebook whose Markdown cells hold $...$ or $$...$$ math."""
+    nb = DOCS / f"{path.rstrip('/')}.{lang}.ipynb"
+    if not path or not nb.is_file():
+        return False
+    cells = json.loads(nb.read_text("utf-8"))["cells"]
+    text = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    text = re.sub(r"`[^`]*`", "", text)  # not in inline code
+    return bool(re.search(r"\$\$.+?\$\$|\$[^\s$][^$\n]*\$", text, re.S))
+
+
+def is_local(url):
+    parts = urlsplit(url)
+    return parts.scheme not in {"http", "https", "ws", "wss"} or parts.hostname == "127.0.0.1"
+
+
+# --- the browser and the server ---------------------------------------------------------------
+
+
+def unavailable(reason):
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason}; CI is set, so the browser tests must run", pytrace=False)
+    pytest.skip(reason)
+
+
+def find_chromium():
+    env = os.environ.get("NN_TEXT_CHROMIUM")
+    if env:
+        return env if Path(env).is_file() else None
+    return next((c for c in BROWSER_CANDIDATES if Path(c).is_file()), None)
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """One headless Chromium for the session; every test opens its own context in it."""
+    if sync_playwright is None:
+        unavailable("the playwright package is not installed")
+    exe = find_chromium()
+    if exe is None:
+        where = os.environ.get("NN_TEXT_CHROMIUM") or ", ".join(BROWSER_CANDIDATES)
+        unavailable(f"no Chromium found (looked at {where}); apt-get install chromium "
+                    "or set NN_TEXT_CHROMIUM to a Chromium or Chrome binary")
+    pw = sync_playwright().start()
+    try:
+        browser = pw.chromium.launch(executable_path=exe, args=BROWSER_ARGS, headless=True)
+    except PlaywrightError as e:
+        pw.stop()
+        pytest.fail(f"{exe} did not start: {e}", pytrace=False)
+    yield browser
+    browser.close()
+    pw.stop()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+class QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        pass  # the browser dropping a connection is not the site's fault
+
+
+@dataclass
+class Site:
+    root: str  # http://127.0.0.1:PORT/nn_text/
+
+    def url(self, lang, path):
+        return self.root + LANGS[lang] + path
+
+
+@pytest.fixture(scope="session")
+def site(built_site, tmp_path_factory):
+    """The built site over HTTP on 127.0.0.1, under site_url's path, for the whole session."""
+    prefix = site_prefix()
+    top = tmp_path_factory.mktemp("serve")
+    if prefix == "/":
+        top = built_site.path
+    else:
+        link = top / prefix.strip("/")
+        link.parent.mkdir(parents=True, exist_ok=True)
+        link.symlink_to(built_site.path, target_is_directory=True)
+    server = QuietServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(top)))
+    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    yield Site(f"http://127.0.0.1:{server.server_address[1]}{prefix}")
+    server.shutdown()
+    server.server_close()
+    thread.join()
+
+
+def new_page(chromium, blocked):
+    """A fresh context and page that let only 127.0.0.1 through; other URLs go into `blocked`."""
+    context = chromium.new_context(viewport=VIEWPORT, service_workers="block")
+    context.set_default_timeout(TIMEOUT_MS)
+
+    def block(route):
+        blocked.append(route.request.url)
+        route.abort("blockedbyclient")
+
+    context.route(lambda url: not is_local(url), block)
+    return context, context.new_page()
+
+
+# --- one visit per page, recorded -------------------------------------------------------------
+
+MATH_RENDERED = """() => [...document.querySelectorAll('.arithmatex')]
+  .every(e => e.querySelector('.katex'))"""
+IMAGES_SETTLED = """() => [...document.images].every(img => img.complete)"""
+RECORD = r"""() => {
+  const main = document.querySelector('.md-content') || document.body;
+  const raw = [];
+  const walk = document.createTreeWalker(main, NodeFilter.SHOW_TEXT, {acceptNode: n =>
+    n.parentElement.closest('pre, code, script, style, .highlight, .katex, .katex-error')
+      ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT});
+  for (let n; (n = walk.nextNode());) {
+    const i = n.data.search(/\\[(\[]/);
+    if (i >= 0) raw.push(n.data.slice(Math.max(0, i - 40), i + 60).trim());
+  }
+  return {
+    lang: document.documentElement.lang,
+    images: [...document.images].map(img => ({src: img.currentSrc || img.src,
+      complete: img.complete, width: img.naturalWidth})),
+    arithmatex: document.querySelectorAll('.arithmatex').length,
+    unrendered: [...document.querySelectorAll('.arithmatex')]
+      .filter(e => !e.querySelector('.katex')).map(e => e.outerHTML.slice(0, 160)),
+    katex: document.querySelectorAll('.katex').length,
+    katexErrors: [...document.querySelectorAll('.katex-error')]
+      .map(e => `${e.textContent.slice(0, 80)} (${e.title})`),
+    raw,
+    selector: Object.fromEntries([...document.querySelectorAll('.md-select a[hreflang]')]
+      .map(a => [a.hreflang, a.href])),
+  };
+}"""
+
+
+@dataclass
+class Visit:
+    url: str
+    status: int | None = None
+    requests: list = field(default_factory=list)  # every URL the page asked for
+    blocked: list = field(default_factory=list)  # those not on 127.0.0.1, aborted by the route
+    console_errors: list = field(default_factory=list)
+    waits: list = field(default_factory=list)  # waits that timed out
+    record: dict = field(default_factory=dict)  # what RECORD found in the page
+    followed: dict = field(default_factory=dict)  # where the other language's link led
+
+    @property
+    def external(self):
+        return list(dict.fromkeys([u for u in self.requests if not is_local(u)] + self.blocked))
+
+
+class Recorder:
+    """Opens one page in its own context and records what it does until `finish()`."""
+
+    def __init__(self, chromium, site, lang, path):
+        self.lang, self.recording = lang, True
+        self.visit = visit = Visit(site.url(lang, path))
+        self.context, self.page = new_page(chromium, visit.blocked)
+        self.context.on("request", lambda r: self.recording and visit.requests.append(r.url))
+        self.page.on("websocket", lambda ws: visit.requests.append(ws.url))
+        self.page.on("console", self.console)
+        self.page.on("pageerror", self.pageerror)
+        response = self.page.goto(visit.url, wait_until="commit")  # others start while it loads
+        visit.status = response.status if response else None
+
+    def console(self, msg):
+        if msg.type != "error" or not self.recording:
+            return
+        where = msg.location.get("url", "")
+        if where in self.visit.blocked and msg.text.startswith("Failed to load resource"):
+            return  # our block of an external request: test_no_request_leaves_127_0_0_1 says so
+        line = msg.location.get("lineNumber")
+        self.visit.console_errors.append(f"{msg.text}  [at {where}{f':{line}' if line else ''}]")
+
+    def pageerror(self, error):
+        if self.recording:
+            self.visit.console_errors.append(f"uncaught {error.name}: {error.message}")
+
+    def finish(self):
+        page = self.page
+        try:
+            for what, wait in [
+                ("the load event", lambda: page.wait_for_load_state("load")),
+                ("network idle", lambda: page.wait_for_load_state("networkidle")),
+                ("every .arithmatex typeset", lambda: page.wait_for_function(MATH_RENDERED)),
+                ("every <img> complete", lambda: page.wait_for_function(IMAGES_SETTLED)),
+            ]:
+                try:
+                    wait()
+                except PlaywrightTimeout:
+                    self.visit.waits.append(f"timed out after {TIMEOUT_MS} ms waiting for {what}")
+            self.visit.record = page.evaluate(RECORD)
+            self.follow_the_language_selector()
+        finally:
+            self.context.close()
+        return self.visit
+
+    def follow_the_language_selector(self):
+        """Navigate to the other language's link; only where it lands counts, not what it loads."""
+        other = next(lang for lang in LANGS if lang != self.lang)
+        href = self.visit.record["selector"].get(other)
+        if not href:
+            return
+        self.recording = False
+        self.page.route("**/*", lambda route: route.continue_()
+                        if route.request.resource_type == "document" and is_local(route.request.url)
+                        else route.abort())
+        try:
+            response = self.page.goto(href, wait_until="domcontentloaded")
+            self.visit.followed = {"status": response.status if response else None,
+                                   "url": self.page.url,
+                                   "lang": self.page.evaluate("document.documentElement.lang")}
+        except PlaywrightError as e:
+            self.visit.followed = {"error": str(e).splitlines()[0]}
+
+
+@pytest.fixture(scope="session")
+def visits(chromium, site):
+    """{(lang, path): Visit} for every page, each opened once, several at a time."""
+    todo = [(lang, path) for lang in LANGS for path in PAGES]
+    done = {}
+    for i in range(0, len(todo), PARALLEL_PAGES):
+        batch = {key: Recorder(chromium, site, *key) for key in todo[i:i + PARALLEL_PAGES]}
+        done.update({key: recorder.finish() for key, recorder in batch.items()})
+    return done
+
+
+@pytest.fixture
+def visit(visits):
+    """visit(lang, path) -> that page's Visit, after checking that it opened."""
+
+    def get(lang, path):
+        v = visits[lang, path]
+        if v.status != 200:
+            pytest.fail(f"{v.url} answered HTTP {v.status}", pytrace=False)
+        return v
+
+    return get
+
+
+def page_id(path):
+    return path.strip("/") or "home"
+
+
+def each_page(test):
+    test = pytest.mark.parametrize("path", PAGES, ids=page_id)(test)
+    return pytest.mark.parametrize("lang", list(LANGS))(test)
+
+
+# --- the tests ---------------------------------------------------------------------------------
+
+
+def fail_if(problems, heading):
+    if problems:
+        pytest.fail(heading + "\n  " + "\n  ".join(problems), pytrace=False)
+
+
+def test_every_page_is_tested_and_the_expected_ones_exist(built_site):
+    missing = EXPECTED_PAGES - set(PAGES)
+    fail_if(sorted(missing), "expected pages without a docs/<page>.ko.md or .ko.ipynb:")
+    built = {p.parent.relative_to(built_site.path).as_posix()
+             for p in built_site.path.rglob("index.html")}
+    built = {"" if b == "." else b + "/" for b in built if not b.startswith(("assets/", "search/"))}
+    tested = {LANGS[lang] + path for lang in LANGS for path in PAGES}
+    fail_if([f"built, not opened here: /{p}" for p in sorted(built - tested)]
+            + [f"opened here, not built: /{p}" for p in sorted(tested - built)],
+            "the pages these tests open differ from the pages the site has:")
+
+
+@each_page
+def test_no_console_errors(visit, lang, path):
+    v = visit(lang, path)
+    fail_if(v.console_errors, f"{v.url} logged {len(v.console_errors)} console error(s):")
+
+
+@each_page
+def test_no_request_leaves_127_0_0_1(visit, lang, path):
+    v = visit(lang, path)
+    assert v.requests, f"{v.url}: not a single request was recorded, the recording is broken"
+    fail_if(v.external, f"{v.url} asked another host for (blocked by the test):")
+
+
+@each_page
+def test_every_image_loads(visit, lang, path):
+    v = visit(lang, path)
+    broken = [f"{img['src']} (complete={img['complete']}, naturalWidth={img['width']})"
+              for img in v.record["images"] if not (img["complete"] and img["width"] > 0)]
+    fail_if(broken and broken + v.waits, f"{v.url}: images that did not load:")
+
+
+@each_page
+def test_math_is_typeset(visit, lang, path):
+    v = visit(lang, path)
+    r = v.record
+    problems = []
+    if r["unrendered"]:
+        problems.append(f"{len(r['unrendered'])} of {r['arithmatex']} .arithmatex elements hold no "
+                        ".katex, e.g. " + " | ".join(r["unrendered"][:3]))
+    if r["raw"]:
+        problems.append("raw \\( or \\[ left in the text: " + " | ".join(r["raw"][:3]))
+    if r["katexErrors"]:
+        problems.append("KaTeX could not parse: " + " | ".join(r["katexErrors"][:3]))
+    if notebook_has_math(lang, path) and r["katex"] == 0:
+        problems.append(f"docs/{path.rstrip('/')}.{lang}.ipynb has $ math in Markdown cells, "
+                        "but the page shows no .katex element")
+    fail_if(problems and problems + v.waits, f"{v.url}: math not typeset:")
+
+
+@pytest.mark.parametrize("path", PAGES, ids=page_id)
+@pytest.mark.parametrize("src, dst", [("ko", "en"), ("en", "ko")])
+def test_language_selector_leads_to_the_twin(visit, site, src, dst, path):
+    v = visit(src, path)
+    twin = site.url(dst, path)
+    href = v.record["selector"].get(dst)
+    fail_if(not href and [f"links found: {v.record['selector']}"],
+            f"{v.url}: no a[hreflang={dst}] in Material's language selector (.md-select)")
+    fail_if(href != twin and [f"goes to {href}", f"the twin is {twin}"],
+            f"{v.url}: the language selector's {dst} link does not lead to the twin")
+    fail_if(v.followed != {"status": 200, "url": twin, "lang": dst} and [f"{v.followed}"],
+            f"following {href} from {v.url} did not land on the {dst} twin:")
+
+
+def indexed(built_site, location, query):
+    """What the built search index says about `location`, to explain a failed search."""
+    docs = json.loads((built_site.path / "search" / "search_index.json").read_text("utf-8"))["docs"]
+    entries = [d for d in docs if d["location"].split("#")[0] == location]
+    if not entries:
+        return f"search/search_index.json has no entry for {location!r} at all"
+    has = any(query.lower() in (d["title"] + d["text"]).lower() for d in entries)
+    return (f"search/search_index.json has {len(entries)} entries for {location!r}, "
+            f"{'and' if has else 'none of them'} contain{'s' if has else ''} {query!r}")
+
+
+@pytest.mark.parametrize("lang", list(LANGS))
+def test_search_finds_chapter_2(chromium, site, built_site, lang):
+    query, home, want = SEARCHES[lang], site.url(lang, ""), site.url(lang, CHAPTER_2)
+    context, page = new_page(chromium, [])
+    try:
+        page.goto(home)
+        box = page.locator(".md-search__input")
+        box.fill(query)
+        box.press("End")  # Material searches on keyup
+        try:  # the results come from a web worker, once it has loaded the index
+            page.wait_for_function(
+                "want => [...document.querySelectorAll('.md-search-result__item a')]"
+                ".some(a => a.href.split('#')[0].split('?')[0] === want)", arg=want)
+            problems = []
+        except PlaywrightTimeout:
+            meta = page.locator(".md-search-result__meta").all_inner_texts()
+            links = page.eval_on_selector_all(".md-search-result__item a",
+                                              "as => as.map(a => a.href)")
+            problems = [f"result count says: {meta}", *(f"result: {u}" for u in links),
+                        indexed(built_site, LANGS[lang] + CHAPTER_2, query)]
+    finally:
+        context.close()
+    fail_if(problems, f"searching {query!r} on {home} did not list {want} within {TIMEOUT_MS} ms:")
+
+
+@pytest.mark.parametrize("lang", list(LANGS))
+def test_screenshot_chapter_2(chromium, site, lang):
+    folder = os.environ.get("NN_TEXT_SCREENSHOTS")
+    if not folder:
+        pytest.skip("set NN_TEXT_SCREENSHOTS to a folder to save screenshots of chapter 2")
+    out = Path(folder) / f"{CHAPTER_2.strip('/').replace('/', '-')}-{lang}.png"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    context, page = new_page(chromium, [])
+    try:
+        page.goto(site.url(lang, CHAPTER_2))
+        page.wait_for_load_state("networkidle")
+        page.wait_for_function(MATH_RENDERED)
+        page.wait_for_function(IMAGES_SETTLED)
+        page.evaluate("document.fonts.ready.then(() => true)")
+        page.screenshot(path=out, full_page=True)
+    finally:
+        context.close()
+    assert out.stat().st_size > 0, f"{out} is empty"
