@@ -6,11 +6,17 @@
    to the other language's home page: give each notebook the twin URL for every language.
 2. nbconvert's template adds a CDN MathJax loader, a mermaid import and an empty
    `<script src="">`; the site typesets math with its own KaTeX, so drop those tags.
+3. nbconvert and mkdocs-jupyter's table of contents both drop Hangul from heading ids, so Korean
+   headings got ids like "" or "2" that the table of contents did not point at. Give every
+   notebook heading an id made from its whole text (Hangul kept) and point the table of
+   contents at it.
 """
 
+import html as html_lib
 import re
 from types import SimpleNamespace
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 CDN_SCRIPTS = re.compile(
@@ -52,7 +58,56 @@ def _add_twins(file, locales):
             alternates[locale] = SimpleNamespace(url=base if default else f"{locale}/{base}")
 
 
+HEADING = re.compile(r'<(h[1-6]) id="([^"]*)">(.*?)</\1>', re.DOTALL)
+TAG = re.compile(r"<[^>]+>")
+
+
+def _slug(text, taken):
+    """A unique id from heading text, keeping Hangul: '2. 논리 게이트' -> '2-논리-게이트'."""
+    base = re.sub(r"[\s_]+", "-", re.sub(r"[^\w\s-]", "", text.lower())).strip("-") or "section"
+    slug, n = base, 1
+    while slug in taken:
+        n += 1
+        slug = f"{base}-{n}"
+    taken.add(slug)
+    return slug
+
+
+def _heading_text(inner):
+    return html_lib.unescape(TAG.sub("", inner)).replace("\u00b6", "").strip()
+
+
+def _toc_links(items):
+    for item in items:
+        yield item
+        yield from _toc_links(item.children)
+
+
+def _renumber_headings(html, toc):
+    taken, titles, ids = set(), [], []
+
+    def renumber(match):
+        tag, old, inner = match.groups()
+        text = _heading_text(inner)
+        new = _slug(text, taken)
+        titles.append(text)
+        ids.append(new)
+        inner = inner.replace(f'href="#{old}"', f'href="#{new}"')
+        return f'<{tag} id="{new}">{inner}</{tag}>'
+
+    html = HEADING.sub(renumber, html)
+    links = list(_toc_links(toc))
+    by_title = dict(zip(titles, ids))
+    for link in links:
+        title = _heading_text(link.title)
+        if title not in by_title:
+            raise PluginError(f"notebook table of contents entry {title!r} has no heading")
+        link.id = by_title[title]
+    return html
+
+
 def on_page_content(html, page, config, files):
     if _is_notebook(page.file):
         html = CDN_SCRIPTS.sub("", html)
+        html = _renumber_headings(html, page.toc)
     return html
