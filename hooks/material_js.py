@@ -1,4 +1,4 @@
-"""Stop two fetches Material's JavaScript makes on every page load that this site must not make.
+"""Fix what Material's templates do that this site must not: two fetches, one missing label.
 
 1. The repository link (`data-md-component="source"`) asks GitHub's API for stars and forks: a
    request to another host. Without the attribute it stays a plain link.
@@ -6,14 +6,19 @@
    that URL. mkdocs-static-i18n writes page URLs there, not language roots, so every page logged
    two 404s. The language selector is made of plain links and needs no such fetch; search
    engines find the same alternates in the root sitemap.xml.
+3. The search dialog (`role="dialog"`) has no accessible name; screen readers announce nothing.
 """
 
 import re
 
 SOURCE_WIDGET = re.compile(r'(<a [^>]*class="md-source")\s+data-md-component="source"')
 ALTERNATE_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+SEARCH_DIALOG = re.compile(r'(<div class="md-search" data-md-component="search" role="dialog")>')
+SEARCH_LABEL = {"ko": "검색", "en": "Search"}
 
 
 def on_post_page(output, page, config):
     output = SOURCE_WIDGET.sub(r"\1", output)
-    return ALTERNATE_LINK.sub("", output)
+    output = ALTERNATE_LINK.sub("", output)
+    label = SEARCH_LABEL.get(config["theme"]["language"], "Search")
+    return SEARCH_DIALOG.sub(rf'\1 aria-label="{label}">', output)

@@ -6,14 +6,20 @@
    to the other language's home page: give each notebook the twin URL for every language.
 2. nbconvert's template adds a CDN MathJax loader, a mermaid import and an empty
    `<script src="">`; the site typesets math with its own KaTeX, so drop those tags.
-3. nbconvert and mkdocs-jupyter's table of contents both drop Hangul from heading ids, so Korean
+3. nbconvert inlines JupyterLab's 570 kB stylesheet into every notebook page; publish it once
+   as a shared file instead, so a notebook page weighs about 100 kB and the stylesheet is cached.
+4. A code cell wider than the page scrolls sideways, so keyboard users must be able to focus
+   it: give nbconvert's code boxes tabindex="0", as Material does for its own code blocks.
+5. nbconvert and mkdocs-jupyter's table of contents both drop Hangul from heading ids, so Korean
    headings got ids like "" or "2" that the table of contents did not point at. Give every
    notebook heading an id made from its whole text (Hangul kept) and point the table of
    contents at it.
 """
 
+import hashlib
 import html as html_lib
 import re
+from pathlib import Path
 from types import SimpleNamespace
 
 from mkdocs.exceptions import PluginError
@@ -56,6 +62,32 @@ def _add_twins(file, locales):
         if locale not in alternates:
             # The switch only reads `.url` of an alternate.
             alternates[locale] = SimpleNamespace(url=base if default else f"{locale}/{base}")
+
+
+BIG_STYLE = re.compile(r'<style type="text/css">((?:(?!</style>).){50000,})</style>', re.DOTALL)
+SHARED_CSS = {}  # file name under assets/stylesheets/ -> its text, written after the build
+
+
+def _share_big_styles(html, page):
+    root = "../" * page.url.count("/")  # from the page's folder back to the site root
+
+    def link(match):
+        css = match.group(1)
+        name = f"jupyter-{hashlib.sha256(css.encode()).hexdigest()[:12]}.css"
+        SHARED_CSS[name] = css
+        return f'<link rel="stylesheet" href="{root}assets/stylesheets/{name}">'
+
+    return BIG_STYLE.sub(link, html)
+
+
+def on_post_build(config):
+    out = Path(config["site_dir"]) / "assets" / "stylesheets"
+    out.mkdir(parents=True, exist_ok=True)
+    for name, css in SHARED_CSS.items():
+        (out / name).write_text(css, encoding="utf-8")
+
+
+CODE_BOX = re.compile(r'<div class="(highlight-ipynb[^"]*)">')
 
 
 HEADING = re.compile(r'<(h[1-6]) id="([^"]*)">(.*?)</\1>', re.DOTALL)
@@ -109,5 +141,7 @@ def _renumber_headings(html, toc):
 def on_page_content(html, page, config, files):
     if _is_notebook(page.file):
         html = CDN_SCRIPTS.sub("", html)
+        html = _share_big_styles(html, page)
+        html = CODE_BOX.sub(r'<div class="\1" tabindex="0">', html)
         html = _renumber_headings(html, page.toc)
     return html

@@ -11,7 +11,9 @@ folder to get full-page screenshots of chapter 2 in both languages.
 """
 
 import functools
+import gzip
 import http.server
+import io
 import json
 import os
 import re
@@ -44,6 +46,12 @@ EXPECTED_PAGES = {"", "ch01/python-numpy/", "ch01/notebook/", "ch02/perceptron/"
                   "glossary/", "api/"}
 CHAPTER_2 = "ch02/perceptron/"
 SEARCHES = {"ko": "퍼셉트론", "en": "perceptron"}
+AXE = ROOT / "tools" / "npm" / "node_modules" / "axe-core" / "axe.min.js"  # from tools/dev.py setup
+AXE_BLOCKING = {"serious", "critical"}
+PAGE_WEIGHT_LIMIT = 1_000_000  # bytes a page transfers, its search index excluded
+RUN_AXE = """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+  .map(v => ({id: v.id, impact: v.impact, help: v.help,
+              nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))"""
 
 
 def source_pages():
@@ -123,7 +131,28 @@ def chromium():
     pw.stop()
 
 
+COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".map", ".ipynb", ".txt"}
+
+
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves text gzip-compressed when the browser accepts it, as GitHub Pages does, so that
+    the page weight measured here is what a reader downloads."""
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and urlsplit(self.path).path.endswith("/"):
+            path = path / "index.html"
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (accepts and path.suffix in COMPRESSED and path.is_file()):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
     def log_message(self, format, *args):
         pass
 
@@ -215,6 +244,8 @@ class Visit:
     console_errors: list = field(default_factory=list)
     waits: list = field(default_factory=list)  # waits that timed out
     record: dict = field(default_factory=dict)  # what RECORD found in the page
+    axe: list = field(default_factory=list)  # axe-core's violations
+    sizes: dict = field(default_factory=dict)  # URL -> bytes of the response body
     followed: dict = field(default_factory=dict)  # where the other language's link led
 
     @property
@@ -230,6 +261,7 @@ class Recorder:
         self.visit = visit = Visit(site.url(lang, path))
         self.context, self.page = new_page(chromium, visit.blocked)
         self.context.on("request", lambda r: self.recording and visit.requests.append(r.url))
+        self.context.on("requestfinished", self.finished)
         self.page.on("websocket", lambda ws: visit.requests.append(ws.url))
         self.page.on("console", self.console)
         self.page.on("pageerror", self.pageerror)
@@ -244,6 +276,10 @@ class Recorder:
             return  # our block of an external request: test_no_request_leaves_127_0_0_1 says so
         line = msg.location.get("lineNumber")
         self.visit.console_errors.append(f"{msg.text}  [at {where}{f':{line}' if line else ''}]")
+
+    def finished(self, request):
+        if self.recording:
+            self.visit.sizes[request.url] = request.sizes()["responseBodySize"]
 
     def pageerror(self, error):
         if self.recording:
@@ -263,6 +299,9 @@ class Recorder:
                 except PlaywrightTimeout:
                     self.visit.waits.append(f"timed out after {TIMEOUT_MS} ms waiting for {what}")
             self.visit.record = page.evaluate(RECORD)
+            self.recording = False  # axe's own work is not the page's
+            page.add_script_tag(path=str(AXE))
+            self.visit.axe = page.evaluate(RUN_AXE)
             self.follow_the_language_selector()
         finally:
             self.context.close()
@@ -290,6 +329,8 @@ class Recorder:
 @pytest.fixture(scope="session")
 def visits(chromium, site):
     """{(lang, path): Visit} for every page, each opened once, several at a time."""
+    if not AXE.is_file():
+        pytest.fail(f"axe-core is missing at {AXE}: run `python3 tools/dev.py setup`", pytrace=False)
     todo = [(lang, path) for lang in LANGS for path in PAGES]
     done = {}
     for i in range(0, len(todo), PARALLEL_PAGES):
@@ -377,6 +418,32 @@ def test_math_is_typeset(visit, lang, path):
         problems.append(f"docs/{path.rstrip('/')}.{lang}.ipynb has $ math in Markdown cells, "
                         "but the page shows no .katex element")
     fail_if(problems and problems + v.waits, f"{v.url}: math not typeset:")
+
+
+@each_page
+def test_no_serious_accessibility_violations(visit, lang, path):
+    v = visit(lang, path)
+    bad = [f"{x['impact']}: {x['id']} ({x['help']}) at {', '.join(x['nodes'])}"
+           for x in v.axe if x["impact"] in AXE_BLOCKING]
+    fail_if(bad, f"{v.url}: axe-core reports serious or critical violations:")
+
+
+@each_page
+def test_images_have_alt_text(visit, lang, path):
+    v = visit(lang, path)
+    missing = [x for x in v.axe if x["id"] == "image-alt"]
+    fail_if(missing and [str(missing)], f"{v.url}: images without alt text:")
+
+
+@each_page
+def test_page_weight_under_1_mb(visit, lang, path):
+    v = visit(lang, path)
+    total = sum(n for url, n in v.sizes.items() if "search_index.json" not in url)
+    print(f"{v.url}: {total:,} bytes in {len(v.sizes)} responses")
+    assert total < PAGE_WEIGHT_LIMIT, (
+        f"{v.url} transfers {total:,} bytes (limit {PAGE_WEIGHT_LIMIT:,}); largest: "
+        + ", ".join(f"{u.rsplit('/', 1)[-1]} {n:,}" for u, n in
+                    sorted(v.sizes.items(), key=lambda kv: -kv[1])[:5]))
 
 
 @pytest.mark.parametrize("path", PAGES, ids=page_id)
