@@ -10,7 +10,10 @@
    as a shared file instead, so a notebook page weighs about 100 kB and the stylesheet is cached.
 4. A code cell wider than the page scrolls sideways, so keyboard users must be able to focus
    it: give nbconvert's code boxes tabindex="0", as Material does for its own code blocks.
-5. nbconvert and mkdocs-jupyter's table of contents both drop Hangul from heading ids, so Korean
+5. A cell's printed lines arrive from the kernel in chunks that depend on timing, and nbconvert
+   shows each chunk as its own output box, so two builds differed. Merge adjacent stdout boxes
+   (nbconvert's own CoalesceStreamsPreprocessor runs before execution, too early).
+6. nbconvert and mkdocs-jupyter's table of contents both drop Hangul from heading ids, so Korean
    headings got ids like "" or "2" that the table of contents did not point at. Give every
    notebook heading an id made from its whole text (Hangul kept) and point the table of
    contents at it.
@@ -87,6 +90,21 @@ def on_post_build(config):
         (out / name).write_text(css, encoding="utf-8")
 
 
+STDOUT_BOX = (r'<div class="jp-OutputArea-child">\n<div class="jp-OutputPrompt jp-OutputArea-prompt">'
+              r'</div>\n<div class="jp-RenderedText jp-OutputArea-output" data-mime-type="text/plain"'
+              r' tabindex="0">\n<pre>((?:(?!</pre>).)*)</pre>\n</div>\n</div>')
+TWO_STDOUT_BOXES = re.compile(STDOUT_BOX + r"\s*" + STDOUT_BOX, re.DOTALL)
+
+
+def _merge_streams(html):
+    while True:
+        merged = TWO_STDOUT_BOXES.sub(
+            lambda m: m[0][: m.start(1) - m.start(0)] + m[1] + m[2] + "</pre>\n</div>\n</div>", html)
+        if merged == html:
+            return html
+        html = merged
+
+
 CODE_BOX = re.compile(r'<div class="(highlight-ipynb[^"]*)">')
 
 
@@ -142,6 +160,7 @@ def on_page_content(html, page, config, files):
     if _is_notebook(page.file):
         html = CDN_SCRIPTS.sub("", html)
         html = _share_big_styles(html, page)
+        html = _merge_streams(html)
         html = CODE_BOX.sub(r'<div class="\1" tabindex="0">', html)
         html = _renumber_headings(html, page.toc)
     return html
