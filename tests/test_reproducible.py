@@ -1,0 +1,46 @@
+"""Two builds from the same commit give byte-identical files.
+
+The second build runs in this test; the first is the session's `built_site`. Files that must
+carry the build's date would be listed in DATED; there are none today: the sitemap's lastmod is
+a day, not a time, and SVG figures are written without a date.
+"""
+
+import filecmp
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATED = set()  # site-relative paths allowed to differ between two builds
+
+
+def differing_files(a, b):
+    """Site-relative paths that exist in only one tree or differ in bytes."""
+    names_a = {p.relative_to(a).as_posix() for p in a.rglob("*") if p.is_file()}
+    names_b = {p.relative_to(b).as_posix() for p in b.rglob("*") if p.is_file()}
+    differ = names_a ^ names_b
+    for name in names_a & names_b:
+        if not filecmp.cmp(a / name, b / name, shallow=False):
+            differ.add(name)
+    return sorted(differ)
+
+
+def test_two_builds_are_byte_identical(built_site, tmp_path):
+    second = tmp_path / "site"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(second)],
+                          cwd=ROOT, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-3000:]
+    differ = [name for name in differing_files(built_site.path, second) if name not in DATED]
+    assert not differ, f"{len(differ)} files differ between two builds: {differ[:20]}"
+
+
+def test_comparison_sees_a_changed_byte(tmp_path):
+    for side, text in [("a", "same"), ("b", "same")]:
+        (tmp_path / side).mkdir()
+        (tmp_path / side / "x.html").write_text(text)
+    (tmp_path / "b" / "y.html").write_text("extra")
+    assert differing_files(tmp_path / "a", tmp_path / "b") == ["y.html"]
+    (tmp_path / "b" / "x.html").write_text("sane")
+    assert differing_files(tmp_path / "a", tmp_path / "b") == ["x.html", "y.html"]
