@@ -1,0 +1,160 @@
+"""What learners get wrong, answered with a clear error: one table, one probe per row.
+
+Each probe calls a public function with a mistake a learner makes (wrong rank or shape, `W1`
+transposed, labels vs one-hot, int arrays, NaN/inf, empty arrays, a non-callable `f` ...) and
+checks the exception type and that the message names the function, what it expected and what
+it got. Never a silent wrong answer, never a traceback from deep inside NumPy.
+"""
+
+import numpy as np
+import pytest
+
+from nn_text import activations as act
+from nn_text import gradient, losses, mnist, network, perceptron
+from nn_text.fonts import korean_font_family
+from nn_text.simple_net import simpleNet
+from nn_text.training import train_two_layer_net
+from nn_text.two_layer_net import TwoLayerNet
+
+NAN, INF = float("nan"), float("inf")
+X2 = np.array([[1.0, 0.5]])
+Y = np.array([[0.1, 0.9], [0.8, 0.2]])
+
+
+def net_with(**changes):
+    net = network.init_network()
+    net.update(changes)
+    return net
+
+
+def two_layer():
+    return TwoLayerNet(4, 3, 2)
+
+
+PROBES = []
+
+
+def probe(name, call, error, message):
+    PROBES.append(pytest.param(call, error, message, id=name))
+
+
+# Perceptron gates: numbers only, finite.
+for gate in [perceptron.AND, perceptron.NAND, perceptron.OR, perceptron.XOR, perceptron.AND_threshold]:
+    g = gate.__name__
+    probe(f"{g}-list", lambda gate=gate: gate([1, 0], 1), TypeError, f"{g} expects x1 to be a number such as 0 or 1, got list")
+    probe(f"{g}-str", lambda gate=gate: gate(1, "1"), TypeError, f"{g} expects x2 to be a number such as 0 or 1, got str '1'")
+    probe(f"{g}-none", lambda gate=gate: gate(None, 1), TypeError, f"{g} expects x1 .* got NoneType None")
+    probe(f"{g}-array", lambda gate=gate: gate(np.array([1, 1]), 0), TypeError, f"{g} expects x1 to be a number")
+    probe(f"{g}-nan", lambda gate=gate: gate(NAN, 1), ValueError, f"{g} expects x1 to be finite, got nan")
+    probe(f"{g}-inf", lambda gate=gate: gate(1, -INF), ValueError, f"{g} expects x2 to be finite, got -inf")
+probe("truth_table-not-callable", lambda: perceptron.truth_table("AND"), TypeError, "truth_table expects a gate function such as AND, got str 'AND'")
+
+# Activation functions: arrays of finite numbers; softmax 1-D or 2-D.
+for f in [act.step_function, act.sigmoid, act.relu, act.leaky_relu, act.identity_function, act.softmax]:
+    n = f.__name__
+    probe(f"{n}-str", lambda f=f: f("1.0"), TypeError, f"{n} expects .* to be an array of numbers, got str")
+    probe(f"{n}-none", lambda f=f: f(None), TypeError, f"{n} expects .* got NoneType None")
+    probe(f"{n}-empty", lambda f=f: f(np.array([])), ValueError, rf"{n} expects .* non-empty, got shape \(0,\)")
+    probe(f"{n}-nan", lambda f=f: f(np.array([0.0, NAN])), ValueError, f"{n} expects .* to be finite")
+    probe(f"{n}-inf", lambda f=f: f([INF]), ValueError, f"{n} expects .* to be finite")
+    probe(f"{n}-ragged", lambda f=f: f([[1.0, 2.0], [3.0]]), ValueError, f"{n} expects .* to be a rectangular array")
+    probe(f"{n}-strings", lambda f=f: f(np.array(["1", "2"])), TypeError, f"{n} expects .* to hold numbers, got dtype <U1")
+    probe(f"{n}-objects", lambda f=f: f(np.array([1, None], dtype=object)), TypeError, f"{n} expects .* to hold numbers, got dtype object")
+probe("softmax-3d", lambda: act.softmax(np.zeros((2, 2, 2))), ValueError, r"softmax expects a to be 1-D or 2-D, got shape \(2, 2, 2\)")
+probe("softmax-scalar", lambda: act.softmax(3.0), ValueError, r"softmax expects a to be 1-D or 2-D, got shape \(\)")
+probe("leaky_relu-alpha", lambda: act.leaky_relu([1.0], alpha=-0.1), ValueError, r"leaky_relu expects 0 <= alpha < 1, got alpha=-0.1")
+
+# Loss functions: y and t must match; labels in range; probabilities for cross-entropy.
+for f in [losses.mean_squared_error, losses.cross_entropy_error]:
+    n = f.__name__
+    probe(f"{n}-t-too-short", lambda f=f: f(Y, [1]), ValueError, rf"{n} expects t as one-hot with the shape of y \(2, 2\) or as integer labels of shape \(2,\), got t of shape \(1,\)")
+    probe(f"{n}-onehot-wrong-width", lambda f=f: f(Y, np.eye(3)[[0, 1]]), ValueError, rf"{n} expects t .* got t of shape \(2, 3\)")
+    probe(f"{n}-float-labels", lambda f=f: f(Y, [1.0, 0.0]), ValueError, rf"{n} expects t .* dtype float64")
+    probe(f"{n}-label-too-big", lambda f=f: f(Y, [1, 2]), ValueError, f"{n} expects labels in 0..1 for y with 2 classes, got labels from 1 to 2")
+    probe(f"{n}-negative-label", lambda f=f: f(Y, [-1, 0]), ValueError, f"{n} expects labels in 0..1 .* from -1 to 0")
+    probe(f"{n}-y-3d", lambda f=f: f(np.zeros((1, 2, 2)), [0]), ValueError, rf"{n} expects y to be 1-D or 2-D, got shape \(1, 2, 2\)")
+    probe(f"{n}-y-nan", lambda f=f: f([0.5, NAN], [1, 0]), ValueError, f"{n} expects y to be finite")
+    probe(f"{n}-t-nan", lambda f=f: f([0.5, 0.5], [NAN, 1.0]), ValueError, f"{n} expects t to be finite")
+    probe(f"{n}-y-empty", lambda f=f: f([], []), ValueError, f"{n} expects y to be non-empty")
+    probe(f"{n}-y-str", lambda f=f: f("0.5", [1]), TypeError, f"{n} expects y to be an array of numbers, got str")
+probe("cross_entropy-scores", lambda: losses.cross_entropy_error([2.0, -1.0], 0), ValueError, r"cross_entropy_error expects y to be probabilities in \[0, 1\] \(apply softmax first\)")
+
+# Numerical differentiation and gradient descent.
+f2 = lambda x: np.sum(x**2)  # noqa: E731
+probe("numerical_diff-not-callable", lambda: gradient.numerical_diff(3, 1.0), TypeError, "numerical_diff expects f to be a function, got int 3")
+probe("numerical_diff-array-x", lambda: gradient.numerical_diff(f2, [1.0]), TypeError, "numerical_diff expects x to be a number")
+probe("numerical_diff-h-zero", lambda: gradient.numerical_diff(f2, 1.0, h=0), ValueError, "numerical_diff expects h > 0, got h=0")
+probe("numerical_diff-h-negative", lambda: gradient.numerical_diff(f2, 1.0, h=-1e-4), ValueError, "numerical_diff expects h > 0")
+probe("numerical_diff-nan", lambda: gradient.numerical_diff(f2, NAN), ValueError, "numerical_diff expects x to be finite")
+probe("numerical_gradient-int", lambda: gradient.numerical_gradient(f2, np.array([3, 4])), TypeError, r"numerical_gradient expects x to be a float array, got dtype int\d+; convert it with x.astype\(float\)")
+probe("numerical_gradient-bool", lambda: gradient.numerical_gradient(f2, np.array([True])), TypeError, "numerical_gradient expects x to be a float array, got dtype bool")
+probe("numerical_gradient-list", lambda: gradient.numerical_gradient(f2, [3.0, 4.0]), TypeError, "numerical_gradient expects x to be a NumPy array .* got list")
+probe("numerical_gradient-tuple", lambda: gradient.numerical_gradient(f2, (3.0, 4.0)), TypeError, "numerical_gradient expects x to be a NumPy array .* got tuple")
+probe("numerical_gradient-not-callable", lambda: gradient.numerical_gradient("f", np.array([1.0])), TypeError, "numerical_gradient expects f to be a function, got str 'f'")
+probe("numerical_gradient-nan", lambda: gradient.numerical_gradient(f2, np.array([NAN])), ValueError, "numerical_gradient expects x to be finite")
+probe("numerical_gradient-empty", lambda: gradient.numerical_gradient(f2, np.array([], dtype=float)), ValueError, "numerical_gradient expects x to be non-empty")
+probe("gradient_descent-not-callable", lambda: gradient.gradient_descent(None, [1.0]), TypeError, "gradient_descent expects f to be a function, got NoneType None")
+probe("gradient_descent-lr-zero", lambda: gradient.gradient_descent(f2, [1.0], lr=0), ValueError, "gradient_descent expects lr > 0, got lr=0")
+probe("gradient_descent-lr-negative", lambda: gradient.gradient_descent(f2, [1.0], lr=-0.1), ValueError, "gradient_descent expects lr > 0, got lr=-0.1")
+probe("gradient_descent-steps-float", lambda: gradient.gradient_descent(f2, [1.0], step_num=10.0), ValueError, "gradient_descent expects step_num to be a positive int, got 10.0")
+probe("gradient_descent-steps-zero", lambda: gradient.gradient_descent(f2, [1.0], step_num=0), ValueError, "gradient_descent expects step_num to be a positive int, got 0")
+probe("gradient_descent-str-x", lambda: gradient.gradient_descent(f2, "1.0"), TypeError, "gradient_descent expects init_x to be an array of numbers")
+probe("gradient_descent-inf-x", lambda: gradient.gradient_descent(f2, [INF]), ValueError, "gradient_descent expects init_x to be finite")
+
+# The 3-layer network: weights that chain, inputs that fit.
+probe("forward-not-dict", lambda: network.forward([1, 2], X2), TypeError, "forward expects network to be a dict of weights such as init_network\\(\\) returns, got list")
+probe("forward-missing-b3", lambda: network.forward({k: v for k, v in network.init_network().items() if k != "b3"}, X2), ValueError, "forward expects network to hold W1, b1, W2, b2, W3, b3; missing b3")
+probe("forward-W1-transposed", lambda: network.forward(net_with(W1=network.init_network()["W1"].T), X2), ValueError, r"forward expects x of shape \(3,\) or \(N, 3\) to match W1 of shape \(3, 2\), got x of shape \(1, 2\)")
+probe("forward-x-too-wide", lambda: network.forward(network.init_network(), np.ones(3)), ValueError, r"forward expects x of shape \(2,\) or \(N, 2\) to match W1 of shape \(2, 3\), got x of shape \(3,\)")
+probe("forward-x-3d", lambda: network.forward(network.init_network(), np.ones((1, 1, 2))), ValueError, r"got x of shape \(1, 1, 2\); flatten images")
+probe("forward-b1-wrong", lambda: network.forward(net_with(b1=np.zeros(2)), X2), ValueError, r"forward expects b1 of shape \(3,\) to match W1 of shape \(2, 3\), got b1 of shape \(2,\)")
+probe("forward-W2-wrong", lambda: network.forward(net_with(W2=np.zeros((2, 2))), X2), ValueError, r"forward expects W2 to have 3 rows to follow W1 of shape \(2, 3\), got W2 of shape \(2, 2\)")
+probe("forward-W3-wrong", lambda: network.forward(net_with(W3=np.zeros((3, 2))), X2), ValueError, r"forward expects W3 to have 2 rows to follow W2 of shape \(3, 2\), got W3 of shape \(3, 2\)")
+probe("forward-nan-weight", lambda: network.forward(net_with(W1=np.full((2, 3), NAN)), X2), ValueError, r"forward expects network\['W1'\] to be finite")
+probe("forward-x-str", lambda: network.forward(network.init_network(), "x"), TypeError, "forward expects x to be an array of numbers, got str")
+probe("forward-x-nan", lambda: network.forward(network.init_network(), [NAN, 1.0]), ValueError, "forward expects x to be finite")
+probe("forward-x-empty", lambda: network.forward(network.init_network(), np.zeros((0, 2))), ValueError, r"forward expects x to be non-empty, got shape \(0, 2\)")
+probe("predict-image-not-flattened", lambda: network.predict(network.load_pretrained(), np.zeros((3, 28, 28))), ValueError, r"predict expects x of shape \(784,\) or \(N, 784\) to match W1 of shape \(784, 50\), got x of shape \(3, 28, 28\); flatten images")
+probe("predict-one-image-2d", lambda: network.predict(network.load_pretrained(), np.zeros((28, 28))), ValueError, r"got x of shape \(28, 28\)")
+probe("predict-channels", lambda: network.predict(network.load_pretrained(), np.zeros((2, 1, 28, 28))), ValueError, r"got x of shape \(2, 1, 28, 28\); flatten images")
+probe("accuracy-1d", lambda: network.accuracy([0.1, 0.9], [1]), ValueError, r"accuracy expects y to be 2-D, got shape \(2,\)")
+probe("accuracy-count", lambda: network.accuracy(Y, [1]), ValueError, r"accuracy expects one label per row of y \(2, 2\): t of shape \(2,\) or \(2, 2\), got t of shape \(1,\)")
+probe("accuracy-onehot-count", lambda: network.accuracy(Y, np.eye(2)[[0, 1, 1]]), ValueError, r"accuracy expects one label per row of y \(2, 2\)")
+
+# simpleNet and TwoLayerNet.
+probe("simpleNet-x-wide", lambda: simpleNet().predict(np.ones(3)), ValueError, r"simpleNet.predict expects x of shape \(2,\) or \(N, 2\) to match W of shape \(2, 3\), got x of shape \(3,\)")
+probe("simpleNet-x-str", lambda: simpleNet().loss("x", [0, 0, 1]), TypeError, "simpleNet.predict expects x to be an array of numbers")
+probe("simpleNet-t-mismatch", lambda: simpleNet().loss(np.ones(2), [0, 1]), ValueError, r"cross_entropy_error expects t as one-hot with the shape of y \(3,\)")
+probe("TwoLayerNet-size-zero", lambda: TwoLayerNet(784, 0, 10), ValueError, "TwoLayerNet expects hidden_size to be a positive int, got 0")
+probe("TwoLayerNet-size-float", lambda: TwoLayerNet(784.0, 50, 10), ValueError, "TwoLayerNet expects input_size to be a positive int, got 784.0")
+probe("TwoLayerNet-size-negative", lambda: TwoLayerNet(784, 50, -10), ValueError, "TwoLayerNet expects output_size to be a positive int, got -10")
+probe("TwoLayerNet-predict-1d", lambda: two_layer().predict(np.ones(4)), ValueError, r"TwoLayerNet.predict expects x to be 2-D, got shape \(4,\)")
+probe("TwoLayerNet-predict-wide", lambda: two_layer().predict(np.ones((2, 5))), ValueError, r"TwoLayerNet.predict expects x of shape \(4,\) or \(N, 4\) to match W1 of shape \(4, 3\), got x of shape \(2, 5\)")
+probe("TwoLayerNet-loss-labels", lambda: two_layer().loss(np.ones((2, 4)), [0, 1, 1]), ValueError, r"cross_entropy_error expects t .* integer labels of shape \(2,\), got t of shape \(3,\)")
+probe("TwoLayerNet-gradient-1d", lambda: two_layer().gradient(np.ones(4), [0]), ValueError, r"TwoLayerNet.gradient expects x to be 2-D, got shape \(4,\)")
+probe("TwoLayerNet-gradient-wide", lambda: two_layer().gradient(np.ones((1, 3)), [0]), ValueError, r"TwoLayerNet.gradient expects x of shape \(4,\) or \(N, 4\)")
+probe("TwoLayerNet-accuracy-count", lambda: two_layer().accuracy(np.ones((2, 4)), [0]), ValueError, r"accuracy expects one label per row")
+probe("TwoLayerNet-x-nan", lambda: two_layer().predict(np.full((1, 4), NAN)), ValueError, "TwoLayerNet.predict expects x to be finite")
+probe("train-label-count", lambda: train_two_layer_net(np.ones((4, 2)), [0, 1, 0], np.ones((2, 2)), [0, 1]), ValueError, "train_two_layer_net expects one label per image, got 4 train images with 3 labels")
+probe("train-feature-mismatch", lambda: train_two_layer_net(np.ones((4, 2)), [0, 1, 0, 1], np.ones((2, 3)), [0, 1]), ValueError, "train_two_layer_net expects train and test images of the same size, got 2 and 3 features")
+probe("train-lr-zero", lambda: train_two_layer_net(np.ones((4, 2)), [0, 1, 0, 1], np.ones((2, 2)), [0, 1], learning_rate=0), ValueError, "train_two_layer_net expects learning_rate > 0, got 0")
+probe("train-batch-zero", lambda: train_two_layer_net(np.ones((4, 2)), [0, 1, 0, 1], np.ones((2, 2)), [0, 1], batch_size=0), ValueError, "train_two_layer_net expects batch_size > 0, got 0")
+probe("train-1d-images", lambda: train_two_layer_net(np.ones(4), [0, 1, 0, 1], np.ones((2, 2)), [0, 1]), ValueError, r"train_two_layer_net expects x_train to be 2-D, got shape \(4,\)")
+
+# MNIST files and fonts.
+probe("import_mnist-missing", lambda: mnist.import_mnist("/no/such/place", "/tmp/x"), FileNotFoundError, "import_mnist expects a folder with the IDX files or mnist.pkl.gz, got /no/such/place, which does not exist")
+probe("read_idx-missing", lambda: mnist.read_idx("/no/such/file-idx1-ubyte"), FileNotFoundError, "No such file")
+probe("font-missing", lambda: korean_font_family("/no/such/font.ttf"), FileNotFoundError, "korean_font_family: no font file at '/no/such/font.ttf'")
+
+
+def test_there_are_at_least_100_probes():
+    assert len(PROBES) >= 100, len(PROBES)
+
+
+@pytest.mark.parametrize("call, error, message", PROBES)
+def test_bad_input_gets_a_clear_error(call, error, message):
+    with pytest.raises(error, match=message) as info:
+        call()
+    # The error comes from nn_text's own checks, not from deep inside NumPy.
+    assert type(info.value) is error
+    assert "numpy" not in info.traceback[-1].path.parts
