@@ -1,0 +1,65 @@
+"""Name the pages whose one language changed after its twin last did, so translations keep up.
+
+    python3 tools/twin_sync.py        # prints each stale twin; exit 1 if there is any
+
+For every pair docs/<page>.ko.* / docs/<page>.en.*, it compares the last commit that touched
+each file (and uncommitted edits, which count as newest). When one side is newer, the other
+side may miss what changed: the report names both files and the commits to read.
+"""
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+LANGS = ("ko", "en")
+
+
+def git(*args, cwd=ROOT):
+    return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=True).stdout
+
+
+def last_change(path, cwd=ROOT):
+    """(order, description) of the newest change to ``path``; edits not committed are newest.
+
+    The order is how many commits lead up to that change, so two commits made within the
+    same second still compare right.
+    """
+    if git("status", "--porcelain", "--", str(path), cwd=cwd).strip():
+        return float("inf"), "uncommitted edits"
+    out = git("log", "-1", "--format=%H %h %s", "--", str(path), cwd=cwd).strip()
+    if not out:
+        return float("-inf"), "never committed"
+    full, sha, subject = out.split(" ", 2)
+    return int(git("rev-list", "--count", full, cwd=cwd)), f"{sha} ({subject[:60]})"
+
+
+def stale_twins(docs=None, cwd=ROOT):
+    """Messages naming every twin pair where one language changed after the other."""
+    docs = Path(docs) if docs else ROOT / "docs"
+    messages = []
+    for ko in sorted(docs.rglob("*.ko.*")):
+        en = ko.with_name(ko.name.replace(".ko.", ".en."))
+        if not en.exists():
+            continue  # a missing twin is tests/test_site.py's to report
+        (t_ko, d_ko), (t_en, d_en) = last_change(ko, cwd), last_change(en, cwd)
+        if t_ko == t_en:
+            continue
+        newer, older = ((ko, d_ko), (en, d_en)) if t_ko > t_en else ((en, d_en), (ko, d_ko))
+        messages.append(f"{older[0].relative_to(docs.parent)} may lag behind "
+                        f"{newer[0].relative_to(docs.parent)}: changed in {newer[1]}, "
+                        f"its twin last in {older[1]}")
+    return messages
+
+
+def main():
+    messages = stale_twins()
+    for m in messages:
+        print(m)
+    if not messages:
+        print("every Korean and English page changed last in the same commit as its twin")
+    return 1 if messages else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
