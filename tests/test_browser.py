@@ -43,9 +43,15 @@ VIEWPORT = {"width": 1280, "height": 900}
 TIMEOUT_MS = 15_000
 PARALLEL_PAGES = 4  # pages loading at once
 EXPECTED_PAGES = {"", "ch01/python-numpy/", "ch01/notebook/", "ch02/perceptron/", "ch02/notebook/",
+                  "ch03/activations/", "ch03/network/", "ch03/mnist/", "ch03/notebook/",
+                  "ch04/losses/", "ch04/gradient/", "ch04/training/", "ch04/notebook/",
                   "glossary/", "api/"}
 CHAPTER_2 = "ch02/perceptron/"
-SEARCHES = {"ko": "퍼셉트론", "en": "perceptron"}
+SEARCHES = [  # (language, query, a page it must list); particles: 퍼셉트론은, 기울기를
+    ("ko", "퍼셉트론", CHAPTER_2), ("en", "perceptron", CHAPTER_2),
+    ("ko", "퍼셉트론은", CHAPTER_2), ("ko", "기울기를", "ch04/gradient/"),
+    ("ko", "소프트맥스", "ch03/network/"), ("en", "softmax", "ch03/network/"),
+]
 AXE = ROOT / "tools" / "npm" / "node_modules" / "axe-core" / "axe.min.js"  # from tools/dev.py setup
 AXE_BLOCKING = {"serious", "critical"}
 PAGE_WEIGHT_LIMIT = 1_000_000  # bytes a page transfers, its search index excluded
@@ -462,7 +468,10 @@ def test_language_selector_leads_to_the_twin(visit, site, src, dst, path):
 
 def indexed(built_site, location, query):
     """What the built search index says about `location`, to explain a failed search."""
-    docs = json.loads((built_site.path / "search" / "search_index.json").read_text("utf-8"))["docs"]
+    lang_dir = next((d for d in LANGS.values() if d and location.startswith(d)), "")
+    index = built_site.path / lang_dir / "search" / "search_index.json"
+    docs = json.loads(index.read_text("utf-8"))["docs"]
+    location = location[len(lang_dir):]
     entries = [d for d in docs if d["location"].split("#")[0] == location]
     if not entries:
         return f"search/search_index.json has no entry for {location!r} at all"
@@ -471,9 +480,9 @@ def indexed(built_site, location, query):
             f"{'and' if has else 'none of them'} contain{'s' if has else ''} {query!r}")
 
 
-@pytest.mark.parametrize("lang", list(LANGS))
-def test_search_finds_chapter_2(chromium, site, built_site, lang):
-    query, home, want = SEARCHES[lang], site.url(lang, ""), site.url(lang, CHAPTER_2)
+def search(chromium, site, lang, query, want):
+    """Type ``query`` into the search box of ``lang``'s home; return (result URLs, problems)."""
+    home, want_url = site.url(lang, ""), site.url(lang, want)
     context, page = new_page(chromium, [])
     try:
         page.goto(home)
@@ -483,17 +492,33 @@ def test_search_finds_chapter_2(chromium, site, built_site, lang):
         try:  # the results come from a web worker, once it has loaded the index
             page.wait_for_function(
                 "want => [...document.querySelectorAll('.md-search-result__item a')]"
-                ".some(a => a.href.split('#')[0].split('?')[0] === want)", arg=want)
+                ".some(a => a.href.split('#')[0].split('?')[0] === want)", arg=want_url)
             problems = []
         except PlaywrightTimeout:
             meta = page.locator(".md-search-result__meta").all_inner_texts()
-            links = page.eval_on_selector_all(".md-search-result__item a",
-                                              "as => as.map(a => a.href)")
-            problems = [f"result count says: {meta}", *(f"result: {u}" for u in links),
-                        indexed(built_site, LANGS[lang] + CHAPTER_2, query)]
+            problems = [f"result count says: {meta}"]
+        links = page.eval_on_selector_all(".md-search-result__item a", "as => as.map(a => a.href)")
     finally:
         context.close()
-    fail_if(problems, f"searching {query!r} on {home} did not list {want} within {TIMEOUT_MS} ms:")
+    return [u.split("#")[0].split("?")[0] for u in links], problems
+
+
+@pytest.mark.parametrize("lang, query, want", SEARCHES)
+def test_search_finds_the_page(chromium, site, built_site, lang, query, want):
+    links, problems = search(chromium, site, lang, query, want)
+    if problems:
+        problems += [f"result: {u}" for u in links] + [
+            indexed(built_site, LANGS[lang] + want, query.rstrip("은는이가을를"))]
+    fail_if(problems, f"searching {query!r} on the {lang} site did not list {want}:")
+
+
+@pytest.mark.parametrize("lang", list(LANGS))
+def test_search_lists_only_pages_of_its_language(chromium, site, lang):
+    links, problems = search(chromium, site, lang, "softmax", "ch03/network/")
+    other = site.url("en", "") if lang == "ko" else None
+    wrong = [u for u in links if (other and u.startswith(other)) or
+             (lang == "en" and not u.startswith(site.url("en", "")))]
+    fail_if(problems + wrong, f"the {lang} search lists pages of the other language:")
 
 
 @pytest.mark.parametrize("lang", list(LANGS))
