@@ -3,9 +3,9 @@
 import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
-from matplotlib.patches import Circle, FancyArrowPatch
 
 from nn_text.figures import register
+from nn_text.figures._draw import blank, edge, node
 from nn_text.perceptron import AND, NAND, OR, XOR
 
 __all__ = ["perceptron", "gates", "xor", "xor_network"]
@@ -15,7 +15,6 @@ POINTS = [(0, 0), (1, 0), (0, 1), (1, 1)]
 GATE_PARAMS = {"AND": (0.5, 0.5, -0.7), "NAND": (-0.5, -0.5, 0.7), "OR": (0.5, 0.5, -0.2)}
 GATES = {"AND": AND, "NAND": NAND, "OR": OR, "XOR": XOR}
 ONE_COLOR, ZERO_COLOR = "#1f77b4", "#d62728"
-NODE_RADIUS = 0.32
 
 
 def _points(ax, gate):
@@ -63,32 +62,6 @@ def _line_label(w1, w2, b):
     return "$" + " ".join([term(w1, "x_1", True), term(w2, "x_2", False), term(b, "", False)]) + " = 0$"
 
 
-def _node(ax, xy, text, color="white", radius=NODE_RADIUS, fontsize=15):
-    ax.add_patch(Circle(xy, radius, facecolor=color, edgecolor="#333333", linewidth=1.5, zorder=3))
-    ax.text(*xy, text, ha="center", va="center", fontsize=fontsize, zorder=4)
-
-
-def _edge(ax, start, end, label=None, at=0.5, offset=(0.0, 0.18), color="#333333"):
-    """An arrow between two node centres that stops at the circles; ``label`` sits at ``at``."""
-    start, end = np.asarray(start, dtype=float), np.asarray(end, dtype=float)
-    unit = (end - start) / np.linalg.norm(end - start)
-    tail, head = start + NODE_RADIUS * unit, end - NODE_RADIUS * unit  # on the circles' edges
-    ax.add_patch(FancyArrowPatch(tuple(tail), tuple(head), arrowstyle="-|>", mutation_scale=14,
-                                 color=color, linewidth=1.4, shrinkA=0, shrinkB=0, zorder=2))
-    if label is not None:
-        x = start[0] + at * (end[0] - start[0]) + offset[0]
-        y = start[1] + at * (end[1] - start[1]) + offset[1]
-        ax.text(x, y, label, ha="center", va="center", fontsize=13, color=color,
-                bbox={"facecolor": "white", "edgecolor": "none", "pad": 1}, zorder=5)
-
-
-def _blank(ax, xlim, ylim):
-    ax.set_xlim(*xlim)
-    ax.set_ylim(*ylim)
-    ax.set_aspect("equal")
-    ax.axis("off")
-
-
 @register("ch02/perceptron")
 def perceptron(lang):
     """A perceptron with two inputs, drawn with a threshold and again with a bias.
@@ -116,17 +89,17 @@ def perceptron(lang):
     fig = Figure(figsize=(8, 3.2))
     for i, with_bias in enumerate([False, True]):
         ax = fig.add_subplot(1, 2, i + 1)
-        _blank(ax, (-0.6, 3.1), (-0.8, 2.5))
+        blank(ax, (-0.6, 3.1), (-0.8, 2.5))
         x1, x2, y = (0, 1.6), (0, 0), (2.4, 0.8)
-        _node(ax, x1, "$x_1$")
-        _node(ax, x2, "$x_2$")
-        _node(ax, y, "$y$", color="#e8f1fa")
-        _edge(ax, x1, y, "$w_1$", offset=(0.0, 0.22))
-        _edge(ax, x2, y, "$w_2$", offset=(0.0, -0.22))
+        node(ax, x1, "$x_1$")
+        node(ax, x2, "$x_2$")
+        node(ax, y, "$y$", color="#e8f1fa")
+        edge(ax, x1, y, "$w_1$", offset=(0.0, 0.22))
+        edge(ax, x2, y, "$w_2$", offset=(0.0, -0.22))
         if with_bias:
             one = (1.2, 2.1)
-            _node(ax, one, "$1$", color="#eeeeee")
-            _edge(ax, one, y, "$b$", offset=(0.2, 0.12), color="#7f7f7f")
+            node(ax, one, "$1$", color="#eeeeee")
+            edge(ax, one, y, "$b$", offset=(0.2, 0.12), color="#7f7f7f")
         else:
             ax.text(y[0], y[1] - 0.55, "$\\theta$", ha="center", va="center", fontsize=15)
         ax.set_title(titles[i], fontsize=12)
@@ -247,28 +220,28 @@ def xor_network(lang):
               "en": ("layer 0 (input)", "layer 1", "layer 2 (output)")}[lang]
     fig = Figure(figsize=(7.5, 4.2))
     ax = fig.add_subplot()
-    _blank(ax, (-0.8, 7.4), (-1.5, 3.2))
+    blank(ax, (-0.8, 7.4), (-1.5, 3.2))
     x = {"x1": (0, 2.2), "x2": (0, 0)}
     s = {"s1": (3.2, 2.2), "s2": (3.2, 0)}
     y = (6.2, 1.1)
     (nw1, nw2, nb), (ow1, ow2, ob), (aw1, aw2, ab) = (
         GATE_PARAMS["NAND"], GATE_PARAMS["OR"], GATE_PARAMS["AND"])
     # Crossing arrows carry their labels near the end, where they are apart.
-    _edge(ax, x["x1"], s["s1"], f"${nw1:g}$", at=0.5, offset=(0, 0.2), color="#9467bd")
-    _edge(ax, x["x2"], s["s1"], f"${nw2:g}$", at=0.72, offset=(-0.3, 0.05), color="#9467bd")
-    _edge(ax, x["x1"], s["s2"], f"${ow1:g}$", at=0.72, offset=(-0.3, -0.05), color="#2ca02c")
-    _edge(ax, x["x2"], s["s2"], f"${ow2:g}$", at=0.5, offset=(0, -0.2), color="#2ca02c")
-    _edge(ax, s["s1"], y, f"${aw1:g}$", offset=(0.1, 0.25))
-    _edge(ax, s["s2"], y, f"${aw2:g}$", offset=(0.1, -0.25))
+    edge(ax, x["x1"], s["s1"], f"${nw1:g}$", at=0.5, offset=(0, 0.2), color="#9467bd")
+    edge(ax, x["x2"], s["s1"], f"${nw2:g}$", at=0.72, offset=(-0.3, 0.05), color="#9467bd")
+    edge(ax, x["x1"], s["s2"], f"${ow1:g}$", at=0.72, offset=(-0.3, -0.05), color="#2ca02c")
+    edge(ax, x["x2"], s["s2"], f"${ow2:g}$", at=0.5, offset=(0, -0.2), color="#2ca02c")
+    edge(ax, s["s1"], y, f"${aw1:g}$", offset=(0.1, 0.25))
+    edge(ax, s["s2"], y, f"${aw2:g}$", offset=(0.1, -0.25))
     for name, xy in x.items():
-        _node(ax, xy, f"$x_{name[1]}$")
+        node(ax, xy, f"$x_{name[1]}$")
     for (name, xy), gate, bias, color in [(("s1", s["s1"]), "NAND", nb, "#9467bd"),
                                           (("s2", s["s2"]), "OR", ob, "#2ca02c")]:
-        _node(ax, xy, f"$s_{name[1]}$", color="#e8f1fa")
+        node(ax, xy, f"$s_{name[1]}$", color="#e8f1fa")
         above = xy[1] > 1
         ax.text(xy[0], xy[1] + (0.5 if above else -0.5), f"{gate}  $b = {bias:g}$",
                 ha="center", va="center", fontsize=11, color=color)
-    _node(ax, y, "$y$", color="#e8f1fa")
+    node(ax, y, "$y$", color="#e8f1fa")
     ax.text(y[0], y[1] - 0.55, f"AND  $b = {ab:g}$", ha="center", va="center", fontsize=11)
     for label, x_pos in zip(layers, [0, 3.2, 6.2]):
         ax.text(x_pos, -1.25, label, ha="center", va="center", fontsize=11, color="#555555")

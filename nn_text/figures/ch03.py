@@ -7,7 +7,7 @@ from matplotlib.patches import FancyBboxPatch, Rectangle
 from nn_text.activations import (identity_function, leaky_relu, relu, sigmoid, softmax,
                                  step_function)
 from nn_text.figures import register
-from nn_text.figures.ch02 import _blank, _edge, _node
+from nn_text.figures._draw import blank, edge, node
 from nn_text.mnist import load_mnist
 from nn_text.network import init_network
 
@@ -76,16 +76,16 @@ def layers(lang):
                    ("1st layer of weights", "2nd layer of weights"))}[lang]
     fig = Figure(figsize=(6.4, 4.0))
     ax = fig.add_subplot()
-    _blank(ax, (-0.9, 6.9), (-2.3, 2.9))
+    blank(ax, (-0.9, 6.9), (-2.3, 2.9))
     columns = [(0.0, [0.6, 1.8]), (3.0, [0.0, 1.2, 2.4]), (6.0, [0.6, 1.8])]
     fills = ["white", HIDDEN_FILL, OUTPUT_FILL]
     for (x0, ys0), (x1, ys1) in zip(columns[:-1], columns[1:]):
         for y0 in ys0:
             for y1 in ys1:
-                _edge(ax, (x0, y0), (x1, y1), color="#555555")
+                edge(ax, (x0, y0), (x1, y1), color="#555555")
     for (x, ys), fill, label in zip(columns, fills, text[0]):
         for y in ys:
-            _node(ax, (x, y), "", color=fill)
+            node(ax, (x, y), "", color=fill)
         ax.text(x, -0.85, label, ha="center", va="center", fontsize=11)
     for x, label in zip([1.5, 4.5], text[1]):
         ax.annotate("", xy=(x - 1.3, -1.75), xytext=(x + 1.3, -1.75),
@@ -120,20 +120,20 @@ def neuron(lang):
             "en": ("activation function", "an input that is always 1")}[lang]
     fig = Figure(figsize=(7.0, 3.4))
     ax = fig.add_subplot()
-    _blank(ax, (-1.0, 8.6), (-1.3, 3.4))
+    blank(ax, (-1.0, 8.6), (-1.3, 3.4))
     one, x1, x2 = (0.0, 2.6), (0.0, 1.3), (0.0, 0.0)
     a, y = (4.0, 1.3), (6.3, 1.3)
     ax.add_patch(FancyBboxPatch((3.3, 0.45), 3.7, 1.7, boxstyle="round,pad=0.1,rounding_size=0.8",
                                 facecolor="#f7f7f7", edgecolor=GREY, linewidth=1.2, zorder=1))
-    _node(ax, one, "$1$", color=BIAS_FILL)
-    _node(ax, x1, "$x_1$")
-    _node(ax, x2, "$x_2$")
-    _node(ax, a, "$a$", color=HIDDEN_FILL)
-    _node(ax, y, "$y$", color=HIDDEN_FILL)
-    _edge(ax, one, a, "$b$", at=0.45, offset=(0, 0.22), color=GREY)
-    _edge(ax, x1, a, "$w_1$", at=0.45, offset=(0, 0.2))
-    _edge(ax, x2, a, "$w_2$", at=0.45, offset=(0, -0.22))
-    _edge(ax, a, y, "$h()$", offset=(0, 0.3), color=HIGHLIGHT)
+    node(ax, one, "$1$", color=BIAS_FILL)
+    node(ax, x1, "$x_1$")
+    node(ax, x2, "$x_2$")
+    node(ax, a, "$a$", color=HIDDEN_FILL)
+    node(ax, y, "$y$", color=HIDDEN_FILL)
+    edge(ax, one, a, "$b$", at=0.45, offset=(0, 0.22), color=GREY)
+    edge(ax, x1, a, "$w_1$", at=0.45, offset=(0, 0.2))
+    edge(ax, x2, a, "$w_2$", at=0.45, offset=(0, -0.22))
+    edge(ax, a, y, "$h()$", offset=(0, 0.3), color=HIGHLIGHT)
     ax.text(0.0, 3.15, text[1], ha="center", va="center", fontsize=10, color=GREY)
     ax.text(5.15, -0.25, "$a = b + w_1 x_1 + w_2 x_2$", ha="center", va="center", fontsize=12)
     ax.text(5.15, -0.8, "$y = h(a)$", ha="center", va="center", fontsize=12)
@@ -408,7 +408,7 @@ def matrix_shapes(lang):
             "en": ("must match", "3 ≠ 2: cannot be computed", "one x through one layer")}[lang]
     fig = Figure(figsize=(9.0, 5.2))
     ax = fig.add_subplot()
-    _blank(ax, (-0.4, 10.6), (-6.1, 1.0))
+    blank(ax, (-0.4, 10.6), (-6.1, 1.0))
     cell = 0.42
     rows = [  # (A shape, B shape, result shape or None, top y, caption)
         ((2, 3), (3, 2), (2, 2), 0.0, "(2, 3) @ (3, 2) -> (2, 2)"),
@@ -483,7 +483,7 @@ def three_layer_network(lang):
     w12 = init_network()["W1"][1, 0]
     fig = Figure(figsize=(8.4, 5.2))
     ax = fig.add_subplot()
-    _blank(ax, (-0.9, 10.2), (-2.6, 4.6))
+    blank(ax, (-0.9, 10.2), (-2.6, 4.6))
     xs = [0.0, 3.0, 6.0, 9.0]
     ys = [[2.4, 0.6], [3.0, 1.5, 0.0], [2.4, 0.6], [2.4, 0.6]]
     names = [["$x_1$", "$x_2$"], [f"$z_{j}^{{(1)}}$" for j in (1, 2, 3)],
@@ -495,19 +495,19 @@ def three_layer_network(lang):
             for j, y1 in enumerate(ys[k + 1]):
                 if (k, i, j) == (0, 1, 0):
                     continue  # drawn last, highlighted
-                _edge(ax, (xs[k], y0), (xs[k + 1], y1), color="#b0b0b0")
+                edge(ax, (xs[k], y0), (xs[k + 1], y1), color="#b0b0b0")
         for j, y1 in enumerate(ys[k + 1]):
             if (k, j) != (0, 0):
-                _edge(ax, bias[k], (xs[k + 1], y1), color="#d0d0d0")
-    _edge(ax, (xs[0], ys[0][1]), (xs[1], ys[1][0]), "$w_{12}^{(1)}$", at=0.62,
+                edge(ax, bias[k], (xs[k + 1], y1), color="#d0d0d0")
+    edge(ax, (xs[0], ys[0][1]), (xs[1], ys[1][0]), "$w_{12}^{(1)}$", at=0.62,
           offset=(0.45, -0.1), color=HIGHLIGHT)
-    _edge(ax, bias[0], (xs[1], ys[1][0]), "$b_1^{(1)}$", at=0.5, offset=(0.1, 0.3),
+    edge(ax, bias[0], (xs[1], ys[1][0]), "$b_1^{(1)}$", at=0.5, offset=(0.1, 0.3),
           color=LINE_COLOR)
     for x, yk, nk, fill in zip(xs, ys, names, fills):
         for y, name in zip(yk, nk):
-            _node(ax, (x, y), name, color=fill, fontsize=12)
+            node(ax, (x, y), name, color=fill, fontsize=12)
     for b in bias:
-        _node(ax, b, "$1$", color=BIAS_FILL)
+        node(ax, b, "$1$", color=BIAS_FILL)
     for x, label in zip(xs, text[0]):
         ax.text(x, -0.95, label, ha="center", va="center", fontsize=10, color="#555555")
     ax.text(4.5, -1.95, f"$w_{{12}}^{{(1)}}$: {text[1]}", ha="center", va="center",
