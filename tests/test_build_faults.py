@@ -1,0 +1,98 @@
+"""The build fails loudly, naming the culprit: a figure that raises, a snippet section that does
+not exist, a notebook cell that errors. Each case builds a tiny site with the project's own
+settings for that feature, so a change of those settings that hides the fault fails here.
+"""
+
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+import yaml
+from mkdocs.exceptions import PluginError
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def project_setting(plugin_or_extension):
+    """The project's mkdocs.yml entry for a plugin or Markdown extension, as a dict."""
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)  # !!python/name tags
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    for section in ("plugins", "markdown_extensions"):
+        for item in config.get(section, []):
+            if isinstance(item, dict) and plugin_or_extension in item:
+                return item[plugin_or_extension]
+    raise KeyError(plugin_or_extension)
+
+
+def build(tmp_path, config, files):
+    """Build a tiny site in tmp_path; return (exit code, everything mkdocs printed)."""
+    for name, text in files.items():
+        path = tmp_path / "docs" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(dict(site_name="t", **config)))
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=tmp_path,
+                          env=env, capture_output=True, text=True, timeout=300)
+    return done.returncode, done.stdout + done.stderr
+
+
+def test_a_missing_snippet_section_fails_the_build(tmp_path):
+    snippets = dict(project_setting("pymdownx.snippets"), base_path=[str(ROOT)])
+    page = '```python\n--8<-- "nn_text/perceptron.py:no-such-section"\n```\n'
+    code, log = build(tmp_path, {"markdown_extensions": ["pymdownx.superfences",
+                                                         {"pymdownx.snippets": snippets}]},
+                      {"index.md": page})
+    assert code != 0
+    assert "no-such-section" in log
+
+
+def test_a_renamed_file_fails_the_build(tmp_path):
+    snippets = dict(project_setting("pymdownx.snippets"), base_path=[str(ROOT)])
+    page = '```python\n--8<-- "nn_text/no_such_module.py:AND"\n```\n'
+    code, log = build(tmp_path, {"markdown_extensions": [{"pymdownx.snippets": snippets}]},
+                      {"index.md": page})
+    assert code != 0 and "no_such_module.py" in log
+
+
+def test_a_notebook_cell_error_fails_the_build(tmp_path):
+    jupyter = {k: v for k, v in project_setting("mkdocs-jupyter").items() if k != "cache"}
+    notebook = {"cells": [{"cell_type": "code", "execution_count": None, "id": "boom",
+                           "metadata": {}, "outputs": [], "source": "1 / 0"}],
+                "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3",
+                                            "language": "python"}},
+                "nbformat": 4, "nbformat_minor": 5}
+    code, log = build(tmp_path, {"plugins": [{"mkdocs-jupyter": dict(jupyter, cache=False)}]},
+                      {"index.md": "# t\n", "nb.ipynb": json.dumps(notebook)})
+    assert code != 0
+    assert "ZeroDivisionError" in log
+
+
+def test_a_figure_that_raises_fails_the_build_with_its_name(monkeypatch):
+    spec = importlib.util.spec_from_file_location("figures_hook", ROOT / "hooks" / "figures.py")
+    sys.path.insert(0, str(ROOT / "hooks"))
+    try:
+        hook = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(hook)
+    finally:
+        sys.path.remove(str(ROOT / "hooks"))
+    broken = textwrap.dedent("""
+        import sys
+        from nn_text.figures import register, write_figures
+        @register("ch00/broken")
+        def broken(lang):
+            raise ZeroDivisionError("boom")
+        write_figures(sys.argv[1])
+    """)
+    monkeypatch.setattr(hook, "RENDER", broken)
+    monkeypatch.setattr(hook, "OUT", Path(os.environ.get("TMPDIR", "/tmp")) / "nn-text-broken-figs")
+    with pytest.raises(PluginError, match=r"drawing the figures failed: .*figure 'ch00/broken' \(ko\) failed: boom"):
+        hook.on_pre_build({})
