@@ -235,10 +235,10 @@ def download_mnist(directory=None, mirrors=None, files=None, timeout=30, attempt
                     continue
                 try:
                     _write_atomically(path, lambda f: f.write(blob))
-                except PermissionError as exc:
-                    raise PermissionError(
-                        f"download_mnist cannot write to {directory}: {exc}; set "
-                        f"{DATA_ENV_VAR} to a writable directory") from None
+                except OSError as exc:  # read-only, full disk, ...: nothing half-written stays
+                    raise type(exc)(
+                        f"download_mnist cannot write to {directory}: {exc}; free some space or "
+                        f"set {DATA_ENV_VAR} to a writable directory") from None
                 break
             else:
                 continue

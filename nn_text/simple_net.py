@@ -11,7 +11,7 @@ __all__ = ["simpleNet"]
 
 # --8<-- [start:simpleNet]
 # --8<-- [start:simpleNet-class]
-class simpleNet:  # noqa: N801 - the book's name, so readers' code runs unchanged
+class simpleNet:  # the book's lower-case name, so readers' code runs unchanged
     # --8<-- [end:simpleNet-class]
     """One layer of weights ``W`` (2, 3) with softmax and cross-entropy error.
 

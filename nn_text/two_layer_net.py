@@ -179,7 +179,7 @@ class TwoLayerNet:
         {'W1': (3, 2), 'b1': (2,), 'W2': (2, 2), 'b2': (2,)}
         """
         # --8<-- [start:TwoLayerNet-numerical_gradient]
-        loss_W = lambda W: self.loss(x, t)  # noqa: E731 - W is nudged in place in params
+        loss_W = lambda W: self.loss(x, t)  # W is self.params[key] itself, nudged in place
         return {key: _numerical_gradient(loss_W, self.params[key]) for key in self.params}
         # --8<-- [end:TwoLayerNet-numerical_gradient]
 

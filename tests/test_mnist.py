@@ -179,8 +179,31 @@ def test_unwritable_directory_is_reported_even_as_root(server, tmp_path, monkeyp
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(mnist.tempfile, "mkstemp", refuse)
-    with pytest.raises(PermissionError, match="cannot write to .*; set NN_TEXT_DATA"):
+    with pytest.raises(PermissionError, match="cannot write to .*set NN_TEXT_DATA"):
         mnist.download_mnist(tmp_path, mirrors=[server.url], files=TINY_FILES)
+
+
+def test_a_full_disk_leaves_no_half_written_file(server, tmp_path, monkeypatch):
+    real_fdopen = mnist.os.fdopen
+
+    class Full:
+        def __init__(self, f):
+            self.f = f
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.f.close()
+
+        def write(self, data):
+            self.f.write(data[:10])
+            raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(mnist.os, "fdopen", lambda fd, mode: Full(real_fdopen(fd, mode)))
+    with pytest.raises(OSError, match="cannot write to .*No space left on device.*free some space"):
+        mnist.download_mnist(tmp_path, mirrors=[server.url], files=TINY_FILES)
+    assert list(tmp_path.iterdir()) == []  # neither the file nor a .part remains
 
 
 def test_load_mnist_from_idx_files_in_the_data_dir(data, monkeypatch):
