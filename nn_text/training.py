@@ -4,6 +4,8 @@ The loop draws a random mini-batch, takes the gradient, steps every parameter ag
 once per epoch measures the accuracy on the whole training and test sets.
 """
 
+import sys
+
 import numpy as np
 
 from nn_text._checks import as_float_array
@@ -14,7 +16,7 @@ __all__ = ["train_two_layer_net"]
 
 # --8<-- [start:train_two_layer_net-def]
 def train_two_layer_net(x_train, t_train, x_test, t_test, hidden_size=50, iters_num=10000,
-                        batch_size=100, learning_rate=0.1, rng=None, verbose=False):
+                        batch_size=100, learning_rate=0.1, rng=None, verbose=None):
     # --8<-- [end:train_two_layer_net-def]
     """Train a TwoLayerNet by mini-batch SGD, as in the book's ``train_neuralnet.py``.
 
@@ -31,8 +33,10 @@ def train_two_layer_net(x_train, t_train, x_test, t_test, hidden_size=50, iters_
     learning_rate : float, default 0.1
     rng : numpy.random.Generator, optional
         Draws the initial weights and the mini-batches; default seeded with 0 (repeatable).
-    verbose : bool, default False
-        Print the epoch, loss and accuracies once per epoch (quiet in doctests and builds).
+    verbose : bool, optional
+        Print the epoch, loss and accuracies once per epoch. By default it prints when the
+        output is a terminal (a reader running a script) and stays quiet otherwise (doctests,
+        the site build, pipes).
 
     Returns
     -------
@@ -74,6 +78,8 @@ def train_two_layer_net(x_train, t_train, x_test, t_test, hidden_size=50, iters_
         if not value > 0:
             raise ValueError(f"train_two_layer_net expects {name} > 0, got {value!r}")
     rng = np.random.default_rng(0) if rng is None else rng
+    if verbose is None:
+        verbose = sys.stdout.isatty()
     n_classes = t_train.shape[1] if t_train.ndim == 2 else int(max(t_train.max(), t_test.max())) + 1
     # --8<-- [start:train_two_layer_net]
     network = TwoLayerNet(input_size=x_train.shape[1], hidden_size=hidden_size,

@@ -2,6 +2,8 @@
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from nn_text.gradient import numerical_gradient
 from nn_text.simple_net import simpleNet
@@ -78,3 +80,23 @@ def test_training_rejects_mismatched_data():
     x = np.zeros((10, 3))
     with pytest.raises(ValueError, match="expects one label per image, got 10 train images with 9 labels"):
         train_two_layer_net(x, np.zeros(9, int), x, np.zeros(10, int))
+
+
+def test_training_prints_by_default_when_output_is_a_terminal(capsys, monkeypatch):
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True)
+    x = np.random.default_rng(0).random((40, 3))
+    train_two_layer_net(x, np.zeros(40, int), x, np.zeros(40, int), iters_num=8, batch_size=10)
+    assert capsys.readouterr().out.startswith("epoch   0  loss")
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(1, 6), st.integers(1, 5), st.integers(2, 4), st.integers(1, 4),
+       st.integers(0, 2**32 - 1))
+def test_backprop_matches_numerical_gradient_for_any_shape(n_in, hidden, n_out, batch, seed):
+    rng = np.random.default_rng(seed)
+    net = TwoLayerNet(n_in, hidden, n_out, weight_init_std=1.0, rng=rng)
+    x = rng.standard_normal((batch, n_in))
+    t = rng.integers(0, n_out, batch)
+    numeric, backprop = net.numerical_gradient(x, t), net.gradient(x, t)
+    for key in net.params:
+        assert np.allclose(numeric[key], backprop[key], atol=1e-6, rtol=1e-4), key
