@@ -13,7 +13,10 @@
 5. A cell's printed lines arrive from the kernel in chunks that depend on timing, and nbconvert
    shows each chunk as its own output box, so two builds differed. Merge adjacent stdout boxes
    (nbconvert's own CoalesceStreamsPreprocessor runs before execution, too early).
-6. nbconvert and mkdocs-jupyter's table of contents both drop Hangul from heading ids, so Korean
+6. mkdocs-jupyter caches each executed notebook, but after each language's build it evicts the
+   entries that build did not use: the other language's. So every build ran every notebook
+   again. Keep the entries any build of this process used.
+7. nbconvert and mkdocs-jupyter's table of contents both drop Hangul from heading ids, so Korean
    headings got ids like "" or "2" that the table of contents did not point at. Give every
    notebook heading an id made from its whole text (Hangul kept) and point the table of
    contents at it.
@@ -83,7 +86,16 @@ def _share_big_styles(html, page):
     return BIG_STYLE.sub(link, html)
 
 
+USED_CACHE = set()  # mkdocs-jupyter cache files used by any language's build in this process
+
+
+@event_priority(100)  # before mkdocs-jupyter's own on_post_build evicts unused cache files
 def on_post_build(config):
+    plugin = config.plugins.get("mkdocs-jupyter")
+    used = getattr(plugin, "_used_cache_paths", None)  # mkdocs-jupyter 0.26's bookkeeping
+    if used is not None:
+        USED_CACHE.update(used)
+        used.update(USED_CACHE)
     out = Path(config["site_dir"]) / "assets" / "stylesheets"
     out.mkdir(parents=True, exist_ok=True)
     for name, css in SHARED_CSS.items():

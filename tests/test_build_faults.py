@@ -76,7 +76,7 @@ def test_a_notebook_cell_error_fails_the_build(tmp_path):
     assert "ZeroDivisionError" in log
 
 
-def test_a_figure_that_raises_fails_the_build_with_its_name(monkeypatch):
+def test_a_figure_that_raises_fails_the_build_with_its_name(monkeypatch, tmp_path):
     spec = importlib.util.spec_from_file_location("figures_hook", ROOT / "hooks" / "figures.py")
     sys.path.insert(0, str(ROOT / "hooks"))
     try:
@@ -93,6 +93,7 @@ def test_a_figure_that_raises_fails_the_build_with_its_name(monkeypatch):
         write_figures(sys.argv[1])
     """)
     monkeypatch.setattr(hook, "RENDER", broken)
-    monkeypatch.setattr(hook, "OUT", Path(os.environ.get("TMPDIR", "/tmp")) / "nn-text-broken-figs")
+    monkeypatch.setattr(hook, "OUT", tmp_path / "figures")
+    monkeypatch.setattr(hook, "STAMP", tmp_path / "figures" / ".inputs-sha256")
     with pytest.raises(PluginError, match=r"drawing the figures failed: .*figure 'ch00/broken' \(ko\) failed: boom"):
         hook.on_pre_build({})

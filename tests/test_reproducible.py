@@ -1,6 +1,7 @@
 """Two builds from the same commit give byte-identical files.
 
-The second build runs in this test; the first is the session's `built_site`. Files that must
+The second build runs in this test, with every figure drawn and every notebook executed again
+(no caches); the first is the session's `built_site`. Files that must
 carry the build's date would be listed in DATED; there are none today: the sitemap's lastmod is
 a day, not a time, and SVG figures are written without a date.
 """
@@ -28,7 +29,8 @@ def differing_files(a, b):
 
 def test_two_builds_are_byte_identical(built_site, tmp_path):
     second = tmp_path / "site"
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", NN_TEXT_REDRAW_FIGURES="1",
+               NN_TEXT_NOTEBOOK_CACHE="false")
     done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(second)],
                           cwd=ROOT, env=env, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr[-3000:]
