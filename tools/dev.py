@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Set up everything, then build, serve or test the nn_text site. Standard library only.
 
-    python3 tools/dev.py serve   # set up, then serve the site on http://127.0.0.1:8000
+    python3 tools/dev.py serve   # set up, then serve the site on http://127.0.0.1:8000/nn_text/
     python3 tools/dev.py build   # set up, then build the site into site/ (--strict)
     python3 tools/dev.py test    # set up, then run every test (extra arguments go to pytest)
     python3 tools/dev.py setup   # only set up
