@@ -15,8 +15,6 @@ SECTIONS = ("Parameters", "Returns", "Examples")
 
 def public_definitions():
     for path in sorted(PACKAGE.rglob("*.py")):
-        if path.name.startswith("_") and path.name != "__init__.py":
-            continue  # private module
         tree = ast.parse(path.read_text(encoding="utf-8"))
         todo = [(tree, "")]
         while todo:

@@ -7,13 +7,65 @@ NODE_RADIUS = 0.32
 
 
 def node(ax, xy, text, color="white", radius=NODE_RADIUS, fontsize=15):
-    """A neuron: a circle at ``xy`` with ``text`` (math allowed) inside."""
+    """A neuron: a circle at ``xy`` with ``text`` (math allowed) inside.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+    xy : tuple of float
+        The centre.
+    text : str
+        The label inside, e.g. ``"$x_1$"``.
+    color : str, default "white"
+    radius : float, default NODE_RADIUS
+    fontsize : float, default 15
+
+    Returns
+    -------
+    None
+
+    Examples
+    --------
+    >>> from matplotlib.figure import Figure
+    >>> from nn_text.figures._draw import node
+    >>> ax = Figure().add_subplot()
+    >>> node(ax, (0, 0), "$x_1$")
+    >>> len(ax.patches), ax.texts[0].get_text()
+    (1, '$x_1$')
+    """
     ax.add_patch(Circle(xy, radius, facecolor=color, edgecolor="#333333", linewidth=1.5, zorder=3))
     ax.text(*xy, text, ha="center", va="center", fontsize=fontsize, zorder=4)
 
 
 def edge(ax, start, end, label=None, at=0.5, offset=(0.0, 0.18), color="#333333"):
-    """An arrow between two node centres that stops at the circles; ``label`` sits at ``at``."""
+    """An arrow between two node centres that stops at the circles; ``label`` sits at ``at``.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+    start, end : tuple of float
+        The centres of the two neurons.
+    label : str, optional
+        A weight's name, drawn on the arrow.
+    at : float, default 0.5
+        Where along the arrow the label sits (0 at ``start``, 1 at ``end``).
+    offset : tuple of float, default (0.0, 0.18)
+        Shift of the label off the arrow.
+    color : str, default "#333333"
+
+    Returns
+    -------
+    None
+
+    Examples
+    --------
+    >>> from matplotlib.figure import Figure
+    >>> from nn_text.figures._draw import edge
+    >>> ax = Figure().add_subplot()
+    >>> edge(ax, (0, 0), (2, 0), "$w_1$")
+    >>> len(ax.patches), ax.texts[0].get_text()
+    (1, '$w_1$')
+    """
     start, end = np.asarray(start, dtype=float), np.asarray(end, dtype=float)
     unit = (end - start) / np.linalg.norm(end - start)
     tail, head = start + NODE_RADIUS * unit, end - NODE_RADIUS * unit  # on the circles' edges
@@ -27,7 +79,27 @@ def edge(ax, start, end, label=None, at=0.5, offset=(0.0, 0.18), color="#333333"
 
 
 def blank(ax, xlim, ylim):
-    """An axes with equal scales and no frame, to draw a diagram on."""
+    """An axes with equal scales and no frame, to draw a diagram on.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+    xlim, ylim : tuple of float
+        The visible ranges.
+
+    Returns
+    -------
+    None
+
+    Examples
+    --------
+    >>> from matplotlib.figure import Figure
+    >>> from nn_text.figures._draw import blank
+    >>> ax = Figure().add_subplot()
+    >>> blank(ax, (0, 4), (0, 2))
+    >>> [float(v) for v in ax.get_xlim()], ax.axison
+    ([0.0, 4.0], False)
+    """
     ax.set_xlim(*xlim)
     ax.set_ylim(*ylim)
     ax.set_aspect("equal")
