@@ -25,10 +25,10 @@ from sybil import Sybil
 from sybil.parsers.markdown import CodeBlockParser, SkipParser
 
 ROOT = Path(__file__).resolve().parent
-FONT = ROOT / ".cache" / "assets" / "fonts" / "NanumGothic.ttf"
-if "NN_TEXT_KOREAN_FONT" not in os.environ and FONT.is_file():
-    os.environ["NN_TEXT_KOREAN_FONT"] = str(FONT)  # figures need a font with Hangul
-os.environ.setdefault("NN_TEXT_DATA", str(ROOT / ".cache" / "data"))  # MNIST from tools/dev.py
+sys.path.insert(0, str(ROOT / "tools"))  # tools/dev.py knows where the set-up put things
+from dev import project_defaults  # noqa: E402
+
+project_defaults(os.environ)  # the Korean font for figures, real MNIST for the pages
 os.environ.setdefault("MPLBACKEND", "Agg")  # plt.show() in a page's code must not open a window
 
 DOCTEST_FLAGS = doctest.NORMALIZE_WHITESPACE | doctest.ELLIPSIS

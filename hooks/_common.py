@@ -1,10 +1,22 @@
 """What the hooks share: the repository root and files registered from outside docs/."""
 
+import importlib.util
 from pathlib import Path
 
 from mkdocs.structure.files import File
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def _load_dev():
+    """tools/dev.py, which knows where the set-up put the font and MNIST."""
+    spec = importlib.util.spec_from_file_location("nn_text_dev", ROOT / "tools" / "dev.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+project_defaults = _load_dev().project_defaults
 SETUP_HINT = "run `python3 tools/dev.py setup` first"
 
 

@@ -16,11 +16,10 @@ import sys
 import matplotlib
 from mkdocs.exceptions import PluginError
 
-from _common import ROOT, add_tree
+from _common import ROOT, add_tree, project_defaults
 
 OUT = ROOT / ".cache" / "figures"
 STAMP = OUT / ".inputs-sha256"  # what the files in OUT were drawn from
-FONT = ROOT / ".cache" / "assets" / "fonts" / "NanumGothic.ttf"
 RENDER = "from nn_text.figures import write_figures; import sys; write_figures(sys.argv[1])"
 
 
@@ -41,10 +40,7 @@ def _inputs_digest(env):
 
 
 def on_pre_build(config):
-    env = os.environ  # notebooks executed later in the build see the same settings
-    if "NN_TEXT_KOREAN_FONT" not in env and FONT.is_file():
-        env["NN_TEXT_KOREAN_FONT"] = str(FONT)
-    env.setdefault("NN_TEXT_DATA", str(ROOT / ".cache" / "data"))  # MNIST from tools/dev.py
+    env = project_defaults(os.environ)  # notebooks executed later in the build see it too
     digest = _inputs_digest(env)
     redraw = env.get("NN_TEXT_REDRAW_FIGURES") == "1"
     if not redraw and STAMP.is_file() and STAMP.read_text() == digest:

@@ -23,6 +23,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from dev import BROWSER_CANDIDATES, find_browser  # tools/dev.py, on sys.path by conftest.py
 
 try:
     from playwright.sync_api import Error as PlaywrightError
@@ -36,7 +37,6 @@ pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 LANGS = {"ko": "", "en": "en/"}  # language -> its folder under the site root (ko is the default)
-BROWSER_CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
 BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 VIEWPORT = {"width": 1280, "height": 900}
@@ -109,19 +109,12 @@ def unavailable(reason):
     pytest.skip(reason)
 
 
-def find_chromium():
-    env = os.environ.get("NN_TEXT_CHROMIUM")
-    if env:
-        return env if Path(env).is_file() else None
-    return next((c for c in BROWSER_CANDIDATES if Path(c).is_file()), None)
-
-
 @pytest.fixture(scope="session")
 def chromium():
     """One headless Chromium for the session; every test opens its own context in it."""
     if sync_playwright is None:
         unavailable("the playwright package is not installed")
-    exe = find_chromium()
+    exe = find_browser()
     if exe is None:
         where = os.environ.get("NN_TEXT_CHROMIUM") or ", ".join(BROWSER_CANDIDATES)
         unavailable(f"no Chromium found (looked at {where}); apt-get install chromium "

