@@ -180,3 +180,144 @@ def check_features(func_name, x, W, w_name="W1"):
             f"{func_name} expects x of shape ({W.shape[0]},) or (N, {W.shape[0]}) to match "
             f"{w_name} of shape {W.shape}, got x of shape {x.shape}"
             + ("; flatten images with x.reshape(len(x), -1)" if x.ndim > 2 else ""))
+
+
+def check_targets(func_name, y, t):
+    """Check the answers ``t`` against the outputs ``y``; return them as labels or one-hot.
+
+    Parameters
+    ----------
+    func_name : str
+        The public function to name in the message.
+    y : ndarray of float, shape (n,) or (batch, n)
+        The outputs the answers belong to.
+    t : array_like
+        One-hot rows with the shape of ``y``, or integer labels of shape ``y.shape[:-1]``.
+
+    Returns
+    -------
+    t : ndarray
+        Float one-hot rows, or the int labels as they were.
+    is_label : bool
+        True for labels.
+
+    Raises
+    ------
+    ValueError
+        If ``t`` fits neither form, or a label is out of range.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from nn_text._checks import check_targets
+    >>> check_targets("cross_entropy_error", np.zeros((2, 3)), [2, 0])
+    (array([2, 0]), True)
+    >>> check_targets("cross_entropy_error", np.zeros((2, 3)), [3, 0])
+    Traceback (most recent call last):
+    ...
+    ValueError: cross_entropy_error expects labels in 0..2 for y with 3 classes, got labels from 0 to 3
+    """
+    t_arr = np.asarray(t)
+    if t_arr.shape == y.shape:
+        return as_float_array(func_name, "t", t_arr), False
+    if t_arr.shape == y.shape[:-1] and np.issubdtype(t_arr.dtype, np.integer):
+        n_classes = y.shape[-1]
+        if t_arr.size and (t_arr.min() < 0 or t_arr.max() >= n_classes):
+            raise ValueError(f"{func_name} expects labels in 0..{n_classes - 1} for y with "
+                             f"{n_classes} classes, got labels from {t_arr.min()} to {t_arr.max()}")
+        return t_arr, True
+    raise ValueError(
+        f"{func_name} expects t as one-hot with the shape of y {y.shape} or as integer labels "
+        f"of shape {y.shape[:-1]}, got t of shape {t_arr.shape} and dtype {t_arr.dtype}")
+
+
+def check_dout(layer_name, dout, expected_shape):
+    """Return ``dout`` as a float array after ``forward``, or raise naming what is wrong.
+
+    ``expected_shape`` is the shape of what ``forward`` returned, or None if ``forward`` has
+    not run yet: the gradient flowing back must have the shape of the output it belongs to.
+
+    Parameters
+    ----------
+    layer_name : str
+        The layer, to name in the message, such as ``"Relu"``.
+    dout : array_like of float
+        The gradient that comes from the next layer.
+    expected_shape : tuple of int or None
+        The shape of the last forward output.
+
+    Returns
+    -------
+    ndarray of float
+
+    Raises
+    ------
+    RuntimeError
+        If ``forward`` has not run yet.
+    ValueError
+        If ``dout`` does not have the forward output's shape, or holds NaN or inf.
+
+    Examples
+    --------
+    >>> from nn_text._checks import check_dout
+    >>> check_dout("Relu", [[1, 2]], (1, 2))
+    array([[1., 2.]])
+    >>> check_dout("Relu", [1, 2], None)
+    Traceback (most recent call last):
+    ...
+    RuntimeError: Relu.backward needs Relu.forward first: it uses what forward saw
+    >>> check_dout("Relu", [1, 2, 3], (1, 2))
+    Traceback (most recent call last):
+    ...
+    ValueError: Relu.backward expects dout of shape (1, 2) (the shape of forward's output), got shape (3,)
+    """
+    if expected_shape is None:
+        raise RuntimeError(f"{layer_name}.backward needs {layer_name}.forward first: "
+                           "it uses what forward saw")
+    if np.ndim(dout) == 0 and expected_shape == ():
+        check_scalar_inputs(f"{layer_name}.backward", dout=dout)
+        return float(dout)
+    dout = as_float_array(f"{layer_name}.backward", "dout", dout)
+    if dout.shape != tuple(expected_shape):
+        raise ValueError(f"{layer_name}.backward expects dout of shape {tuple(expected_shape)} "
+                         f"(the shape of forward's output), got shape {dout.shape}")
+    return dout
+
+
+def check_positive_int(func_name, **values):
+    """Raise unless every value is an int of at least 1 (``0`` is allowed for ``pad``).
+
+    Parameters
+    ----------
+    func_name : str
+        The public function or class to name in the message.
+    **values
+        The arguments to check, by name.
+
+    Returns
+    -------
+    None
+
+    Raises
+    ------
+    TypeError
+        If a value is not an int (bools and floats such as ``2.0`` are refused too).
+    ValueError
+        If a value is below 1 (below 0 for ``pad``).
+
+    Examples
+    --------
+    >>> from nn_text._checks import check_positive_int
+    >>> check_positive_int("Pooling", pool_h=2, stride=1, pad=0)
+    >>> check_positive_int("Pooling", stride=0)
+    Traceback (most recent call last):
+    ...
+    ValueError: Pooling expects stride to be an int >= 1, got 0
+    """
+    for name, value in values.items():
+        if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+            raise TypeError(f"{func_name} expects {name} to be an int, "
+                            f"got {type(value).__name__} {value!r}")
+        low = 0 if name == "pad" else 1
+        if value < low:
+            raise ValueError(f"{func_name} expects {name} to be an int >= {low}, got {value}")

@@ -6,27 +6,11 @@ rows with the same shape as ``y``, or integer class labels (one per sample).
 
 import numpy as np
 
-from nn_text._checks import as_float_array
+from nn_text._checks import as_float_array, check_targets
 
 __all__ = ["EPS", "mean_squared_error", "cross_entropy_error"]
 
 EPS = 1e-7  # added inside log so that a probability of exactly 0 gives a large loss, not inf
-
-
-def _targets(func_name, y, t):
-    """Check ``t`` against ``y`` and return it as labels (ints) or one-hot (floats)."""
-    t_arr = np.asarray(t)
-    if t_arr.shape == y.shape:
-        return as_float_array(func_name, "t", t_arr), False
-    if t_arr.shape == y.shape[:-1] and np.issubdtype(t_arr.dtype, np.integer):
-        n_classes = y.shape[-1]
-        if t_arr.size and (t_arr.min() < 0 or t_arr.max() >= n_classes):
-            raise ValueError(f"{func_name} expects labels in 0..{n_classes - 1} for y with "
-                             f"{n_classes} classes, got labels from {t_arr.min()} to {t_arr.max()}")
-        return t_arr, True
-    raise ValueError(
-        f"{func_name} expects t as one-hot with the shape of y {y.shape} or as integer labels "
-        f"of shape {y.shape[:-1]}, got t of shape {t_arr.shape} and dtype {t_arr.dtype}")
 
 
 # --8<-- [start:mean_squared_error-def]
@@ -68,7 +52,7 @@ def mean_squared_error(y, t):
     0.5975
     """
     y = as_float_array("mean_squared_error", "y", y, ndims=(1, 2))
-    t, is_label = _targets("mean_squared_error", y, t)
+    t, is_label = check_targets("mean_squared_error", y, t)
     if is_label:
         t = np.eye(y.shape[-1])[t]  # labels to one-hot rows
     # --8<-- [start:mean_squared_error]
@@ -121,7 +105,7 @@ def cross_entropy_error(y, t):
         raise ValueError("cross_entropy_error expects y to be probabilities in [0, 1] "
                          "(apply softmax first), got values from "
                          f"{y.min():g} to {y.max():g}")
-    t, is_label = _targets("cross_entropy_error", y, t)
+    t, is_label = check_targets("cross_entropy_error", y, t)
     # --8<-- [start:cross_entropy_error]
     if y.ndim == 1:  # one sample: make it a batch of one
         y = y.reshape(1, -1)  # (n,) -> (1, n)

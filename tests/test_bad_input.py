@@ -12,6 +12,8 @@ import pytest
 from nn_text import activations as act
 from nn_text import gradient, losses, mnist, network, perceptron
 from nn_text.fonts import korean_font_family
+from nn_text import layer_net
+from nn_text.layers import Affine, AddLayer, MulLayer, Relu, Sigmoid, SoftmaxWithLoss
 from nn_text.simple_net import simpleNet
 from nn_text.training import train_two_layer_net
 from nn_text.two_layer_net import TwoLayerNet
@@ -140,6 +142,55 @@ probe("train-feature-mismatch", lambda: train_two_layer_net(np.ones((4, 2)), [0,
 probe("train-lr-zero", lambda: train_two_layer_net(np.ones((4, 2)), [0, 1, 0, 1], np.ones((2, 2)), [0, 1], learning_rate=0), ValueError, "train_two_layer_net expects learning_rate > 0, got 0")
 probe("train-batch-zero", lambda: train_two_layer_net(np.ones((4, 2)), [0, 1, 0, 1], np.ones((2, 2)), [0, 1], batch_size=0), ValueError, "train_two_layer_net expects batch_size > 0, got 0")
 probe("train-1d-images", lambda: train_two_layer_net(np.ones(4), [0, 1, 0, 1], np.ones((2, 2)), [0, 1]), ValueError, r"train_two_layer_net expects x_train to be 2-D, got shape \(4,\)")
+
+# Chapter 5 layers: forward before backward, dout shaped like the output, weights that chain.
+def after_forward(layer, *args):
+    layer.forward(*args)
+    return layer
+
+
+def affine():
+    return Affine(np.zeros((784, 50)), np.zeros(50))
+
+
+for cls in [Relu, Sigmoid]:
+    n = cls.__name__
+    probe(f"{n}-backward-first", lambda cls=cls: cls().backward(np.ones(2)), RuntimeError, f"{n}.backward needs {n}.forward first: it uses what forward saw")
+    probe(f"{n}-dout-shape", lambda cls=cls: after_forward(cls(), np.ones((2, 3))).backward(np.ones((3, 2))), ValueError, rf"{n}.backward expects dout of shape \(2, 3\) \(the shape of forward's output\), got shape \(3, 2\)")
+    probe(f"{n}-dout-nan", lambda cls=cls: after_forward(cls(), np.ones(2)).backward([NAN, 1.0]), ValueError, f"{n}.backward expects dout to be finite")
+    probe(f"{n}-x-str", lambda cls=cls: cls().forward("x"), TypeError, f"{n}.forward expects x to be an array of numbers, got str")
+    probe(f"{n}-x-nan", lambda cls=cls: cls().forward([1.0, NAN]), ValueError, f"{n}.forward expects x to be finite")
+    probe(f"{n}-x-empty", lambda cls=cls: cls().forward(np.zeros((0, 3))), ValueError, rf"{n}.forward expects x to be non-empty, got shape \(0, 3\)")
+for cls in [MulLayer, AddLayer]:
+    n = cls.__name__
+    probe(f"{n}-no-broadcast", lambda cls=cls: cls().forward(np.ones((2, 3)), np.ones(2)), ValueError, rf"{n}.forward expects x and y of shapes that broadcast together, got shapes \(2, 3\) and \(2,\)")
+    probe(f"{n}-backward-first", lambda cls=cls: cls().backward(1.0), RuntimeError, f"{n}.backward needs {n}.forward first")
+    probe(f"{n}-dout-shape", lambda cls=cls: after_forward(cls(), 100, 2).backward([1.0, 1.0]), ValueError, rf"{n}.backward expects dout of shape \(\) \(the shape of forward's output\), got shape \(2,\)")
+    probe(f"{n}-y-none", lambda cls=cls: cls().forward(100, None), TypeError, f"{n}.forward expects y to be an array of numbers, got NoneType None")
+    probe(f"{n}-x-inf", lambda cls=cls: cls().forward(INF, 2), ValueError, f"{n}.forward expects x to be finite")
+probe("MulLayer-dout-str", lambda: after_forward(MulLayer(), 100, 2).backward("1"), TypeError, "MulLayer.backward expects dout to be a number")
+probe("Affine-W-1d", lambda: Affine(np.zeros(3), np.zeros(3)), ValueError, r"Affine expects W to be 2-D, got shape \(3,\)")
+probe("Affine-b-2d", lambda: Affine(np.zeros((3, 2)), np.zeros((1, 2))), ValueError, r"Affine expects b to be 1-D, got shape \(1, 2\)")
+probe("Affine-b-wrong-size", lambda: Affine(np.zeros((3, 2)), np.zeros(3)), ValueError, r"Affine expects b of shape \(2,\), one bias per column of W \(3, 2\), got b of shape \(3,\)")
+probe("Affine-W-int-str", lambda: Affine([["a"]], [0.0]), TypeError, "Affine expects W to hold numbers")
+probe("Affine-one-sample", lambda: affine().forward(np.zeros(784)), ValueError, r"Affine.forward expects x of shape \(N, 784\) to match W of shape \(784, 50\), got x of shape \(784,\); for one sample pass x.reshape\(1, -1\)")
+probe("Affine-W-transposed", lambda: Affine(np.zeros((50, 784)), np.zeros(784)).forward(np.zeros((2, 784))), ValueError, r"Affine.forward expects x of shape \(N, 50\) to match W of shape \(50, 784\), got x of shape \(2, 784\)")
+probe("Affine-image-size", lambda: affine().forward(np.zeros((2, 1, 27, 27))), ValueError, r"Affine.forward expects x of shape \(N, 784\) .* got x of shape \(2, 1, 27, 27\)")
+probe("Affine-backward-first", lambda: affine().backward(np.ones((1, 50))), RuntimeError, "Affine.backward needs Affine.forward first")
+probe("Affine-dout-transposed", lambda: after_forward(affine(), np.zeros((2, 784))).backward(np.ones((50, 2))), ValueError, r"Affine.backward expects dout of shape \(2, 50\) \(the shape of forward's output\), got shape \(50, 2\)")
+probe("Affine-dout-batch", lambda: after_forward(affine(), np.zeros((2, 784))).backward(np.ones((3, 50))), ValueError, r"Affine.backward expects dout of shape \(2, 50\)")
+probe("SoftmaxWithLoss-labels-count", lambda: SoftmaxWithLoss().forward(np.zeros((3, 10)), [1, 2]), ValueError, r"SoftmaxWithLoss.forward expects t as one-hot with the shape of y \(3, 10\) or as integer labels of shape \(3,\), got t of shape \(2,\)")
+probe("SoftmaxWithLoss-label-range", lambda: SoftmaxWithLoss().forward(np.zeros((2, 10)), [3, 10]), ValueError, "SoftmaxWithLoss.forward expects labels in 0..9 for y with 10 classes, got labels from 3 to 10")
+probe("SoftmaxWithLoss-float-labels", lambda: SoftmaxWithLoss().forward(np.zeros((2, 3)), [1.0, 2.0]), ValueError, r"SoftmaxWithLoss.forward expects t .* dtype float64")
+probe("SoftmaxWithLoss-x-3d", lambda: SoftmaxWithLoss().forward(np.zeros((2, 1, 3)), [0, 1]), ValueError, r"SoftmaxWithLoss.forward expects x to be 1-D or 2-D, got shape \(2, 1, 3\)")
+probe("SoftmaxWithLoss-backward-first", lambda: SoftmaxWithLoss().backward(), RuntimeError, "SoftmaxWithLoss.backward needs SoftmaxWithLoss.forward first")
+probe("SoftmaxWithLoss-dout-array", lambda: after_forward(SoftmaxWithLoss(), np.zeros((2, 3)), [0, 1]).backward(np.ones((2, 3))), ValueError, r"SoftmaxWithLoss.backward expects dout of shape \(\) \(the shape of forward's output\), got shape \(2, 3\)")
+probe("SoftmaxWithLoss-dout-nan", lambda: after_forward(SoftmaxWithLoss(), np.zeros((2, 3)), [0, 1]).backward(NAN), ValueError, "SoftmaxWithLoss.backward expects dout to be finite")
+probe("layer_net-size-float", lambda: layer_net.TwoLayerNet(784.0, 50, 10), TypeError, "TwoLayerNet expects input_size to be an int, got float 784.0")
+probe("layer_net-size-zero", lambda: layer_net.TwoLayerNet(784, 0, 10), ValueError, "TwoLayerNet expects hidden_size to be an int >= 1, got 0")
+probe("layer_net-size-bool", lambda: layer_net.TwoLayerNet(784, 50, True), TypeError, "TwoLayerNet expects output_size to be an int, got bool True")
+probe("layer_net-one-image", lambda: layer_net.TwoLayerNet(784, 50, 10).predict(np.zeros(784)), ValueError, r"Affine.forward expects x of shape \(N, 784\) .* for one sample pass x.reshape\(1, -1\)")
+probe("layer_net-gradient-labels", lambda: layer_net.TwoLayerNet(4, 3, 2).gradient(np.ones((2, 4)), [0]), ValueError, r"SoftmaxWithLoss.forward expects t .* integer labels of shape \(2,\), got t of shape \(1,\)")
 
 # MNIST files and fonts.
 probe("import_mnist-missing", lambda: mnist.import_mnist("/no/such/place", "/tmp/x"), FileNotFoundError, "import_mnist expects a folder with the IDX files or mnist.pkl.gz, got /no/such/place, which does not exist")

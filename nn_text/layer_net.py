@@ -1,0 +1,237 @@
+"""TwoLayerNet built from layers (chapter 5): Affine, ReLU, Affine, then Softmax-with-Loss.
+
+This is the book's chapter 5 network. It has the same methods as chapter 4's
+`nn_text.two_layer_net.TwoLayerNet`, but ``gradient`` is backpropagation through the layers:
+one forward pass, then each layer's ``backward`` in reverse order. Adding a layer is adding a
+line to ``self.layers``; no derivative has to be worked out again by hand.
+"""
+
+import numpy as np
+
+from nn_text._checks import as_float_array, check_positive_int
+from nn_text.gradient import numerical_gradient as _numerical_gradient
+from nn_text.layers import Affine, Relu, SoftmaxWithLoss
+from nn_text.network import accuracy as _accuracy
+
+__all__ = ["TwoLayerNet"]
+
+
+# --8<-- [start:TwoLayerNet]
+# --8<-- [start:TwoLayerNet-class]
+class TwoLayerNet:
+    # --8<-- [end:TwoLayerNet-class]
+    """Affine, ReLU, Affine, Softmax-with-Loss: ``input_size -> hidden_size -> output_size``.
+
+    Parameters
+    ----------
+    input_size, hidden_size, output_size : int
+        Neurons per layer; for MNIST 784, for example 50, and 10.
+    weight_init_std : float, default 0.01
+        Standard deviation of the initial weights (biases start at 0).
+    rng : numpy.random.Generator, optional
+        Source of the initial weights; default seeded with 0, so runs repeat exactly.
+
+    Attributes
+    ----------
+    params : dict of str to ndarray
+        ``W1`` (input, hidden), ``b1`` (hidden,), ``W2`` (hidden, output), ``b2`` (output,).
+        The layers hold these very arrays, so changing them in place changes the network.
+    layers : dict of str to layer
+        ``Affine1``, ``Relu1``, ``Affine2``, in the order the data flows.
+    lastLayer : SoftmaxWithLoss
+        The output layer, used for the loss and the start of the backward pass.
+
+    Raises
+    ------
+    TypeError, ValueError
+        If a size is not an int of at least 1.
+
+    Examples
+    --------
+    >>> from nn_text.layer_net import TwoLayerNet
+    >>> net = TwoLayerNet(input_size=784, hidden_size=50, output_size=10)
+    >>> list(net.layers)
+    ['Affine1', 'Relu1', 'Affine2']
+    >>> net.layers["Affine1"].W is net.params["W1"]
+    True
+    """
+
+    # --8<-- [start:TwoLayerNet-init-def]
+    def __init__(self, input_size, hidden_size, output_size, weight_init_std=0.01, rng=None):
+        # --8<-- [end:TwoLayerNet-init-def]
+        check_positive_int("TwoLayerNet", input_size=input_size, hidden_size=hidden_size,
+                           output_size=output_size)
+        # --8<-- [start:TwoLayerNet-init]
+        rng = np.random.default_rng(0) if rng is None else rng
+        self.params = {}
+        self.params["W1"] = weight_init_std * rng.standard_normal((input_size, hidden_size))
+        self.params["b1"] = np.zeros(hidden_size)
+        self.params["W2"] = weight_init_std * rng.standard_normal((hidden_size, output_size))
+        self.params["b2"] = np.zeros(output_size)
+
+        # a dict keeps its insertion order: forward goes through it in order, backward reversed
+        self.layers = {}
+        self.layers["Affine1"] = Affine(self.params["W1"], self.params["b1"])
+        self.layers["Relu1"] = Relu()
+        self.layers["Affine2"] = Affine(self.params["W2"], self.params["b2"])
+        self.lastLayer = SoftmaxWithLoss()
+
+    # --8<-- [end:TwoLayerNet-init]
+    # --8<-- [start:TwoLayerNet-predict-def]
+    def predict(self, x):
+        # --8<-- [end:TwoLayerNet-predict-def]
+        """Scores (before softmax) for ``x``: the forward pass through ``layers``.
+
+        Parameters
+        ----------
+        x : array_like of float, shape (N, input_size)
+
+        Returns
+        -------
+        ndarray of float, shape (N, output_size)
+            The class with the highest score is the prediction.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> from nn_text.layer_net import TwoLayerNet
+        >>> net = TwoLayerNet(4, 3, 2, weight_init_std=0.0)  # all weights 0: every score 0
+        >>> net.predict(np.ones((2, 4)))
+        array([[0., 0.],
+               [0., 0.]])
+        """
+        # --8<-- [start:TwoLayerNet-predict]
+        for layer in self.layers.values():
+            x = layer.forward(x)
+        return x
+
+    # --8<-- [end:TwoLayerNet-predict]
+    # --8<-- [start:TwoLayerNet-loss-def]
+    def loss(self, x, t):
+        # --8<-- [end:TwoLayerNet-loss-def]
+        """Cross-entropy error of softmax of the scores for ``x``, against ``t``.
+
+        Parameters
+        ----------
+        x : array_like of float, shape (N, input_size)
+        t : array_like
+            One-hot (N, output_size) or labels (N,).
+
+        Returns
+        -------
+        float
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> from nn_text.layer_net import TwoLayerNet
+        >>> net = TwoLayerNet(4, 3, 2, weight_init_std=0.0)
+        >>> round(net.loss(np.ones((1, 4)), [1]), 4)  # -log(0.5)
+        0.6931
+        """
+        # --8<-- [start:TwoLayerNet-loss]
+        y = self.predict(x)
+        return self.lastLayer.forward(y, t)
+
+    # --8<-- [end:TwoLayerNet-loss]
+    # --8<-- [start:TwoLayerNet-accuracy-def]
+    def accuracy(self, x, t):
+        # --8<-- [end:TwoLayerNet-accuracy-def]
+        """Fraction of samples whose highest score is the class ``t``.
+
+        Parameters
+        ----------
+        x : array_like of float, shape (N, input_size)
+        t : array_like
+            One-hot (N, output_size) or labels (N,).
+
+        Returns
+        -------
+        float
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> from nn_text.layer_net import TwoLayerNet
+        >>> net = TwoLayerNet(2, 3, 2)
+        >>> net.params["b2"][:] = [1.0, 0.0]  # in place: the layer sees it; always class 0
+        >>> net.accuracy(np.ones((4, 2)), [0, 0, 1, 0])
+        0.75
+        """
+        # --8<-- [start:TwoLayerNet-accuracy]
+        return _accuracy(self.predict(x), t)
+
+    # --8<-- [end:TwoLayerNet-accuracy]
+    # --8<-- [start:TwoLayerNet-numerical_gradient-def]
+    def numerical_gradient(self, x, t):
+        # --8<-- [end:TwoLayerNet-numerical_gradient-def]
+        """Gradient of the loss for every parameter, by central differences (slow).
+
+        Parameters
+        ----------
+        x : array_like of float, shape (N, input_size)
+        t : array_like
+            One-hot (N, output_size) or labels (N,).
+
+        Returns
+        -------
+        dict of str to ndarray
+            ``grads[name]`` has the shape of ``params[name]``.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> from nn_text.layer_net import TwoLayerNet
+        >>> net = TwoLayerNet(3, 2, 2)
+        >>> grads = net.numerical_gradient(np.ones((1, 3)), [1])
+        >>> {k: v.shape for k, v in grads.items()}
+        {'W1': (3, 2), 'b1': (2,), 'W2': (2, 2), 'b2': (2,)}
+        """
+        # --8<-- [start:TwoLayerNet-numerical_gradient]
+        loss_W = lambda W: self.loss(x, t)  # W is self.params[key] itself, nudged in place
+        return {key: _numerical_gradient(loss_W, self.params[key]) for key in self.params}
+        # --8<-- [end:TwoLayerNet-numerical_gradient]
+
+    # --8<-- [start:TwoLayerNet-gradient-def]
+    def gradient(self, x, t):
+        # --8<-- [end:TwoLayerNet-gradient-def]
+        """Gradient of the loss for every parameter, by backpropagation through the layers.
+
+        Parameters
+        ----------
+        x : array_like of float, shape (N, input_size)
+        t : array_like
+            One-hot (N, output_size) or labels (N,).
+
+        Returns
+        -------
+        dict of str to ndarray
+            The same values as `numerical_gradient`, computed far faster.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> from nn_text.layer_net import TwoLayerNet
+        >>> net = TwoLayerNet(3, 2, 2, weight_init_std=1.0)
+        >>> x, t = np.array([[0.1, 0.5, 0.9]]), [1]
+        >>> numeric, backprop = net.numerical_gradient(x, t), net.gradient(x, t)
+        >>> all(np.allclose(numeric[k], backprop[k], atol=1e-7) for k in net.params)
+        True
+        """
+        x = as_float_array("TwoLayerNet.gradient", "x", x, ndims=(2,))
+        # --8<-- [start:TwoLayerNet-gradient]
+        # forward
+        self.loss(x, t)
+
+        # backward
+        dout = 1
+        dout = self.lastLayer.backward(dout)
+        for layer in reversed(list(self.layers.values())):
+            dout = layer.backward(dout)
+
+        grads = {}
+        grads["W1"], grads["b1"] = self.layers["Affine1"].dW, self.layers["Affine1"].db
+        grads["W2"], grads["b2"] = self.layers["Affine2"].dW, self.layers["Affine2"].db
+        return grads
+        # --8<-- [end:TwoLayerNet-gradient]
+# --8<-- [end:TwoLayerNet]
