@@ -20,10 +20,15 @@
    headings got ids like "" or "2" that the table of contents did not point at. Give every
    notebook heading an id made from its whole text (Hangul kept) and point the table of
    contents at it.
+8. The kernel that runs a notebook inherits the build's environment. A MPLBACKEND set around
+   the build (the tests set Agg, so that page scripts open no window) makes plt.show() in a
+   notebook draw nothing, and mkdocs-jupyter's cache then keeps the plot-less page for the
+   next build, the deployed one included. Notebooks always plot inline: drop MPLBACKEND.
 """
 
 import hashlib
 import html as html_lib
+import os
 import re
 from pathlib import Path
 from types import SimpleNamespace
@@ -38,6 +43,11 @@ CDN_SCRIPTS = re.compile(
     r"|<script[^>]*>(?:(?!</script>).)*?MathJax(?:(?!</script>).)*?</script>",
     re.DOTALL,
 )
+
+
+def on_config(config):
+    os.environ.pop("MPLBACKEND", None)  # 8: plots inline in every notebook, whoever builds
+    return config
 
 
 def _is_notebook(file):

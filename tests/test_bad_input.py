@@ -13,6 +13,12 @@ from nn_text import activations as act
 from nn_text import gradient, losses, mnist, network, perceptron
 from nn_text.fonts import korean_font_family
 from nn_text import layer_net
+from nn_text.batch_normalization import BatchNormalization
+from nn_text.convolution import Convolution
+from nn_text.dropout import Dropout
+from nn_text.im2col import col2im, conv_output_size, im2col
+from nn_text.optimizers import SGD, AdaGrad, Adam, Momentum, RMSprop
+from nn_text.pooling import Pooling
 from nn_text.layers import Affine, AddLayer, MulLayer, Relu, Sigmoid, SoftmaxWithLoss
 from nn_text.simple_net import simpleNet
 from nn_text.training import train_two_layer_net
@@ -191,6 +197,63 @@ probe("layer_net-size-zero", lambda: layer_net.TwoLayerNet(784, 0, 10), ValueErr
 probe("layer_net-size-bool", lambda: layer_net.TwoLayerNet(784, 50, True), TypeError, "TwoLayerNet expects output_size to be an int, got bool True")
 probe("layer_net-one-image", lambda: layer_net.TwoLayerNet(784, 50, 10).predict(np.zeros(784)), ValueError, r"Affine.forward expects x of shape \(N, 784\) .* for one sample pass x.reshape\(1, -1\)")
 probe("layer_net-gradient-labels", lambda: layer_net.TwoLayerNet(4, 3, 2).gradient(np.ones((2, 4)), [0]), ValueError, r"SoftmaxWithLoss.forward expects t .* integer labels of shape \(2,\), got t of shape \(1,\)")
+
+# Chapter 6: optimizers get matching params and grads; dropout and batch norm get sane settings.
+P = {"W": np.zeros((2, 3)), "b": np.zeros(3)}
+for cls in [SGD, Momentum, AdaGrad, RMSprop, Adam]:
+    n = cls.__name__
+    probe(f"{n}-lr-zero", lambda cls=cls: cls(lr=0), ValueError, f"{n} expects lr > 0, got lr=0")
+    probe(f"{n}-lr-str", lambda cls=cls: cls(lr="0.01"), TypeError, f"{n} expects lr to be a finite number, got '0.01'")
+    probe(f"{n}-grads-missing-key", lambda cls=cls: cls().update(dict(P), {"W": np.zeros((2, 3))}), ValueError, rf"{n}.update expects grads with the keys of params \['W', 'b'\], got \['W'\]")
+    probe(f"{n}-grads-transposed", lambda cls=cls: cls().update(dict(P), {"W": np.zeros((3, 2)), "b": np.zeros(3)}), ValueError, rf"{n}.update expects grads\['W'\] of shape \(2, 3\), like params\['W'\], got shape \(3, 2\)")
+    probe(f"{n}-grads-nan", lambda cls=cls: cls().update(dict(P), {"W": np.full((2, 3), NAN), "b": np.zeros(3)}), ValueError, rf"{n}.update expects grads\['W'\] to be finite, got NaN or inf \(the loss diverged: try a smaller lr\)")
+probe("SGD-params-list", lambda: SGD().update([np.zeros(2)], {"W": np.zeros(2)}), TypeError, "SGD.update expects params to be a dict such as net.params, got list")
+probe("SGD-params-int-array", lambda: SGD().update({"W": np.zeros(2, dtype=int)}, {"W": np.zeros(2)}), TypeError, r"SGD.update expects params\['W'\] to be a float ndarray that it can change in place, got ndarray of dtype int\d+")
+probe("SGD-params-list-value", lambda: SGD().update({"W": [0.0, 1.0]}, {"W": np.zeros(2)}), TypeError, r"SGD.update expects params\['W'\] to be a float ndarray that it can change in place, got list")
+probe("Momentum-momentum-one", lambda: Momentum(momentum=1.0), ValueError, "Momentum expects 0 <= momentum < 1, got momentum=1.0")
+probe("Adam-beta2-negative", lambda: Adam(beta2=-0.1), ValueError, "Adam expects 0 <= beta2 < 1, got beta2=-0.1")
+probe("RMSprop-decay-nan", lambda: RMSprop(decay_rate=NAN), TypeError, "RMSprop expects decay_rate to be a finite number, got nan")
+probe("Dropout-ratio-one", lambda: Dropout(1.0), ValueError, "Dropout expects 0 <= dropout_ratio < 1, got 1.0")
+probe("Dropout-ratio-percent", lambda: Dropout(50), ValueError, "Dropout expects 0 <= dropout_ratio < 1, got 50")
+probe("Dropout-backward-first", lambda: Dropout().backward(np.ones(3)), RuntimeError, "Dropout.backward needs Dropout.forward first")
+probe("Dropout-dout-shape", lambda: after_forward(Dropout(), np.ones((2, 3))).backward(np.ones(3)), ValueError, r"Dropout.backward expects dout of shape \(2, 3\)")
+probe("BatchNorm-beta-size", lambda: BatchNormalization(np.ones(3), np.zeros(2)), ValueError, r"BatchNormalization expects beta of the shape of gamma \(3,\), got \(2,\)")
+probe("BatchNorm-momentum", lambda: BatchNormalization(np.ones(3), np.zeros(3), momentum=1.5), ValueError, "BatchNormalization expects 0 <= momentum < 1, got 1.5")
+probe("BatchNorm-running-size", lambda: BatchNormalization(np.ones(3), np.zeros(3), running_var=np.ones(2)), ValueError, r"BatchNormalization expects running_var of shape \(3,\), like gamma, got \(2,\)")
+probe("BatchNorm-x-features", lambda: BatchNormalization(np.ones(3), np.zeros(3)).forward(np.ones((4, 5))), ValueError, r"BatchNormalization.forward expects x of shape \(N, 3\), or \(N, C, H, W\) with C\*H\*W = 3, to match gamma of shape \(3,\), got x of shape \(4, 5\)")
+probe("BatchNorm-one-sample-training", lambda: BatchNormalization(np.ones(3), np.zeros(3)).forward(np.ones((1, 3))), ValueError, r"BatchNormalization.forward in training needs a batch of at least 2 samples .* got x of shape \(1, 3\); for inference pass train_flg=False")
+probe("BatchNorm-x-1d", lambda: BatchNormalization(np.ones(3), np.zeros(3)).forward(np.ones(3)), ValueError, r"BatchNormalization.forward expects x to be 2-D or 4-D, got shape \(3,\)")
+probe("BatchNorm-dout-shape", lambda: after_forward(BatchNormalization(np.ones(3), np.zeros(3)), np.eye(3)).backward(np.ones((3, 2))), ValueError, r"BatchNormalization.backward expects dout of shape \(3, 3\)")
+
+# Chapter 7: strides and padding that tile the input, filters that fit, channels that match.
+IMG = np.zeros((2, 1, 6, 6))
+probe("conv_output_size-no-tiling", lambda: conv_output_size(6, 3, stride=2), ValueError, r"conv_output_size expects stride 2 to tile the padded input: \(input \+ 2\*pad - filter\) = \(6 \+ 2\*0 - 3\) = 3 is not a multiple of 2; change stride or pad \(stride=1 always fits\)")
+probe("conv_output_size-filter-too-big", lambda: conv_output_size(4, 5), ValueError, r"conv_output_size expects the filter \(5\) to fit in the padded input: 4 \+ 2\*0 = 4")
+probe("conv_output_size-stride-zero", lambda: conv_output_size(4, 3, stride=0), ValueError, "conv_output_size expects stride to be an int >= 1, got 0")
+probe("conv_output_size-pad-negative", lambda: conv_output_size(4, 3, pad=-1), ValueError, "conv_output_size expects pad to be an int >= 0, got -1")
+probe("conv_output_size-stride-float", lambda: conv_output_size(4, 3, stride=1.0), TypeError, "conv_output_size expects stride to be an int, got float 1.0")
+probe("im2col-3d", lambda: im2col(np.zeros((1, 28, 28)), 5, 5), ValueError, r"im2col expects input_data to be 4-D, got shape \(1, 28, 28\)")
+probe("im2col-no-tiling", lambda: im2col(IMG, 3, 3, stride=2), ValueError, r"im2col expects stride 2 to tile the padded H: \(H \+ 2\*pad - filter\) = \(6 \+ 2\*0 - 3\) = 3 is not a multiple of 2")
+probe("im2col-pad-fixes-width-not-height", lambda: im2col(np.zeros((1, 1, 7, 6)), 3, 3, stride=2), ValueError, r"im2col expects stride 2 to tile the padded W: \(W \+ 2\*pad - filter\) = \(6 \+ 2\*0 - 3\) = 3")
+probe("im2col-filter-too-big", lambda: im2col(IMG, 7, 7), ValueError, r"im2col expects the filter \(7\) to fit in the padded H: 6 \+ 2\*0 = 6")
+probe("im2col-filter-float", lambda: im2col(IMG, 3.0, 3), TypeError, "im2col expects filter_h to be an int, got float 3.0")
+probe("col2im-shape-3", lambda: col2im(np.zeros((16, 9)), (1, 6, 6), 3, 3), ValueError, r"col2im expects input_shape \(N, C, H, W\), got \(1, 6, 6\)")
+probe("col2im-col-shape", lambda: col2im(np.zeros((16, 8)), (1, 1, 6, 6), 3, 3), ValueError, r"col2im expects col of shape \(N\*OH\*OW, C\*FH\*FW\) = \(16, 9\) for input_shape \(1, 1, 6, 6\), got \(16, 8\)")
+probe("Convolution-W-3d", lambda: Convolution(np.zeros((30, 5, 5)), np.zeros(30)), ValueError, r"Convolution expects W to be 4-D, got shape \(30, 5, 5\)")
+probe("Convolution-b-size", lambda: Convolution(np.zeros((30, 1, 5, 5)), np.zeros(10)), ValueError, r"Convolution expects b of shape \(30,\), one bias per filter of W \(30, 1, 5, 5\), got b of shape \(10,\)")
+probe("Convolution-stride-zero", lambda: Convolution(np.zeros((1, 1, 3, 3)), np.zeros(1), stride=0), ValueError, "Convolution expects stride to be an int >= 1, got 0")
+probe("Convolution-one-image", lambda: Convolution(np.zeros((1, 1, 3, 3)), np.zeros(1)).forward(np.zeros((1, 28, 28))), ValueError, r"Convolution.forward expects x of shape \(N, C, H, W\), got shape \(1, 28, 28\); for one image pass x.reshape\(1, \*x.shape\)")
+probe("Convolution-channels", lambda: Convolution(np.zeros((1, 3, 3, 3)), np.zeros(1)).forward(IMG), ValueError, r"Convolution.forward expects x with 3 channels, \(N, 3, H, W\), to match W of shape \(1, 3, 3, 3\), got x of shape \(2, 1, 6, 6\)")
+probe("Convolution-no-tiling", lambda: Convolution(np.zeros((1, 1, 3, 3)), np.zeros(1), stride=2).forward(IMG), ValueError, r"Convolution.forward expects stride 2 to tile the padded H: \(H \+ 2\*pad - filter\) = \(6 \+ 2\*0 - 3\) = 3 is not a multiple of 2")
+probe("Convolution-dout-shape", lambda: after_forward(Convolution(np.zeros((2, 1, 3, 3)), np.zeros(2)), IMG).backward(np.zeros((2, 4, 4, 2))), ValueError, r"Convolution.backward expects dout of shape \(2, 2, 4, 4\) \(the shape of forward's output\), got shape \(2, 4, 4, 2\)")
+probe("Convolution-backward-first", lambda: Convolution(np.zeros((1, 1, 3, 3)), np.zeros(1)).backward(np.zeros((1, 1, 1, 1))), RuntimeError, "Convolution.backward needs Convolution.forward first")
+probe("Pooling-size-zero", lambda: Pooling(0, 2), ValueError, "Pooling expects pool_h to be an int >= 1, got 0")
+probe("Pooling-stride-float", lambda: Pooling(2, 2, stride=2.0), TypeError, "Pooling expects stride to be an int, got float 2.0")
+probe("Pooling-no-tiling", lambda: Pooling(2, 2, stride=2).forward(np.zeros((1, 1, 5, 5))), ValueError, r"Pooling.forward expects stride 2 to tile the padded H: \(H \+ 2\*pad - filter\) = \(5 \+ 2\*0 - 2\) = 3 is not a multiple of 2")
+probe("Pooling-one-image", lambda: Pooling(2, 2, stride=2).forward(np.zeros((30, 24, 24))), ValueError, r"Pooling.forward expects x of shape \(N, C, H, W\), got shape \(30, 24, 24\); for one image pass")
+probe("Pooling-x-2d", lambda: Pooling(2, 2).forward(np.zeros((4, 4))), ValueError, r"Pooling.forward expects x to be 4-D, got shape \(4, 4\)")
+probe("Pooling-dout-shape", lambda: after_forward(Pooling(2, 2, stride=2), IMG).backward(np.zeros((2, 1, 6, 6))), ValueError, r"Pooling.backward expects dout of shape \(2, 1, 3, 3\) \(the shape of forward's output\), got shape \(2, 1, 6, 6\)")
+probe("Pooling-backward-first", lambda: Pooling(2, 2).backward(np.zeros((1, 1, 1, 1))), RuntimeError, "Pooling.backward needs Pooling.forward first")
 
 # MNIST files and fonts.
 probe("import_mnist-missing", lambda: mnist.import_mnist("/no/such/place", "/tmp/x"), FileNotFoundError, "import_mnist expects a folder with the IDX files or mnist.pkl.gz, got /no/such/place, which does not exist")

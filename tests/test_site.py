@@ -129,3 +129,14 @@ def test_built_pages_make_no_external_requests_in_markup(built_site):
             if remote.search(m[0]) and not harmless.search(m[0]):
                 offenders.append(f"{page.relative_to(built_site.path)}: {m[0][:120]}")
     assert not offenders, "markup that loads from another host:\n" + "\n".join(offenders)
+
+
+@pytest.mark.parametrize("stem", NB_STEMS)
+def test_notebook_pages_show_their_plots(built_site, stem):
+    # the tests run with MPLBACKEND=Agg; the build must still plot inline in the notebooks
+    for lang in LANGS:
+        source = (DOCS / f"{stem}.{lang}.ipynb").read_text(encoding="utf-8")
+        page = built_site.path / ("" if lang == "ko" else "en") / stem / "index.html"
+        plots = page.read_text(encoding="utf-8").count("data:image/png")
+        expected = source.count("plt.show()")
+        assert plots >= expected, f"{page}: {plots} plots for {expected} plt.show() calls"

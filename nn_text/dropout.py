@@ -1,0 +1,140 @@
+"""Dropout (chapter 6): while training, drop a random share of neurons at every step."""
+
+import numbers
+
+import numpy as np
+
+from nn_text._checks import as_float_array, check_dout
+
+__all__ = ["Dropout"]
+
+
+# --8<-- [start:Dropout]
+# --8<-- [start:Dropout-class]
+class Dropout:
+    # --8<-- [end:Dropout-class]
+    """Dropout layer: in training, each output is kept with probability ``1 - dropout_ratio``.
+
+    As in the book, training passes the kept values unchanged, and testing (``train_flg=False``)
+    multiplies every value by ``1 - dropout_ratio``, the share that was kept on average.
+
+    Parameters
+    ----------
+    dropout_ratio : float, default 0.5
+        Share of neurons dropped at each training step, in [0, 1).
+    rng : numpy.random.Generator, optional
+        Source of the random masks; default seeded with 0, so runs repeat exactly.
+
+    Raises
+    ------
+    ValueError
+        If ``dropout_ratio`` is not in [0, 1).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from nn_text.dropout import Dropout
+    >>> drop = Dropout(0.5, rng=np.random.default_rng(0))
+    >>> drop.forward(np.ones((2, 4)))
+    array([[1., 0., 0., 0.],
+           [1., 1., 1., 1.]])
+    >>> drop.forward(np.ones((2, 4)), train_flg=False)
+    array([[0.5, 0.5, 0.5, 0.5],
+           [0.5, 0.5, 0.5, 0.5]])
+    """
+
+    # --8<-- [start:Dropout-init-def]
+    def __init__(self, dropout_ratio=0.5, rng=None):
+        # --8<-- [end:Dropout-init-def]
+        if (isinstance(dropout_ratio, bool) or not isinstance(dropout_ratio, numbers.Real)
+                or not 0 <= dropout_ratio < 1):
+            raise ValueError(f"Dropout expects 0 <= dropout_ratio < 1, got {dropout_ratio!r}")
+        # --8<-- [start:Dropout-init]
+        self.dropout_ratio = dropout_ratio
+        self.rng = np.random.default_rng(0) if rng is None else rng
+        self.mask = None  # True where a neuron was kept in the last forward pass
+        self.scale = None  # what the last test-time forward multiplied by
+        self.shape = None  # and the shape it saw
+
+    # --8<-- [end:Dropout-init]
+    # --8<-- [start:Dropout-forward-def]
+    def forward(self, x, train_flg=True):
+        # --8<-- [end:Dropout-forward-def]
+        """Drop random neurons (training) or scale all of them (testing).
+
+        Parameters
+        ----------
+        x : array_like of float
+            Inputs of any shape.
+        train_flg : bool, default True
+            True while training, False for inference.
+
+        Returns
+        -------
+        ndarray of float, same shape as ``x``
+
+        Raises
+        ------
+        TypeError
+            If ``x`` does not hold numbers.
+        ValueError
+            If ``x`` is empty or holds NaN or inf.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> from nn_text.dropout import Dropout
+        >>> out = Dropout(0.3).forward(np.ones(10_000))
+        >>> float(out.mean().round(2))  # about 70% kept
+        0.7
+        """
+        x = as_float_array("Dropout.forward", "x", x)
+        # --8<-- [start:Dropout-forward]
+        if train_flg:
+            self.mask = self.rng.random(x.shape) > self.dropout_ratio
+            self.scale = None
+            return x * self.mask
+        self.mask, self.shape = None, x.shape
+        self.scale = 1.0 - self.dropout_ratio
+        return x * self.scale
+
+    # --8<-- [end:Dropout-forward]
+    # --8<-- [start:Dropout-backward-def]
+    def backward(self, dout):
+        # --8<-- [end:Dropout-backward-def]
+        """Pass ``dout`` back through the neurons that the last forward pass kept.
+
+        Parameters
+        ----------
+        dout : array_like of float
+            Gradient of the loss with respect to the output, shaped like it.
+
+        Returns
+        -------
+        ndarray of float
+
+        Raises
+        ------
+        RuntimeError
+            If `forward` has not run yet.
+        ValueError
+            If ``dout`` is not shaped like the output.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> from nn_text.dropout import Dropout
+        >>> drop = Dropout(0.5, rng=np.random.default_rng(0))
+        >>> _ = drop.forward(np.ones(4))
+        >>> drop.backward(np.array([1.0, 2.0, 3.0, 4.0]))  # dropped neurons get no gradient
+        array([1., 0., 0., 0.])
+        """
+        if self.scale is not None:  # after a test-time forward, the layer was a plain scaling
+            return check_dout("Dropout", dout, self.shape) * self.scale
+        dout = check_dout("Dropout", dout, None if self.mask is None else self.mask.shape)
+        # --8<-- [start:Dropout-backward]
+        return dout * self.mask
+        # --8<-- [end:Dropout-backward]
+
+
+# --8<-- [end:Dropout]

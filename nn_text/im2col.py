@@ -1,0 +1,200 @@
+"""im2col and col2im (chapter 7): turn convolution into one matrix product, and back.
+
+``im2col`` copies every patch that a filter covers into one row of a 2-D array, so a whole
+convolution becomes a single ``np.dot``; ``col2im`` adds the rows back into an image, which is
+what the backward pass needs. The output size follows the book's formula
+``OH = (H + 2*pad - FH) / stride + 1``, and it must be a whole number: a stride and padding that
+do not tile the input are refused, instead of silently dropping the last rows and columns.
+"""
+
+import numpy as np
+
+from nn_text._checks import as_float_array, check_positive_int
+
+__all__ = ["conv_output_size", "im2col", "col2im"]
+
+
+# --8<-- [start:conv_output_size-def]
+def conv_output_size(input_size, filter_size, stride=1, pad=0):
+    # --8<-- [end:conv_output_size-def]
+    """Output height (or width) of a convolution or pooling: ``(H + 2*pad - FH) / stride + 1``.
+
+    Parameters
+    ----------
+    input_size : int
+        Height (or width) of the input, ``H``.
+    filter_size : int
+        Height (or width) of the filter or pooling window, ``FH``.
+    stride : int, default 1
+        Step between two filter positions.
+    pad : int, default 0
+        Zeros added on each side.
+
+    Returns
+    -------
+    int
+
+    Raises
+    ------
+    TypeError
+        If a size is not an int.
+    ValueError
+        If the filter is larger than the padded input, or the stride does not tile it.
+
+    Examples
+    --------
+    The book's examples: a 4x4 input, a 3x3 filter, padding 1, stride 1 keeps the size;
+    a 7x7 input with a 3x3 filter and stride 2 gives 3x3.
+
+    >>> from nn_text.im2col import conv_output_size
+    >>> conv_output_size(4, 3, stride=1, pad=1)
+    4
+    >>> conv_output_size(7, 3, stride=2)
+    3
+    >>> conv_output_size(6, 3, stride=2)
+    Traceback (most recent call last):
+    ...
+    ValueError: conv_output_size expects stride 2 to tile the padded input: (input + 2*pad - filter) = (6 + 2*0 - 3) = 3 is not a multiple of 2; change stride or pad (stride=1 always fits)
+    """
+    check_positive_int("conv_output_size", input_size=input_size, filter_size=filter_size,
+                       stride=stride, pad=pad)
+    _check_tiling("conv_output_size", "input", input_size, filter_size, stride, pad)
+    # --8<-- [start:conv_output_size]
+    return (input_size + 2 * pad - filter_size) // stride + 1
+    # --8<-- [end:conv_output_size]
+
+
+def _check_tiling(func_name, axis, size, filter_size, stride, pad):
+    """Raise unless the filter fits in the padded ``axis`` and the stride lands on its end."""
+    span = size + 2 * pad - filter_size
+    if span < 0:
+        raise ValueError(f"{func_name} expects the filter ({filter_size}) to fit in the padded "
+                         f"{axis}: {size} + 2*{pad} = {size + 2 * pad}")
+    if span % stride:
+        raise ValueError(
+            f"{func_name} expects stride {stride} to tile the padded {axis}: "
+            f"({axis} + 2*pad - filter) = ({size} + 2*{pad} - {filter_size}) = {span} is not a "
+            f"multiple of {stride}; change stride or pad (stride=1 always fits)")
+
+
+def _output_hw(func_name, shape, filter_h, filter_w, stride, pad):
+    """``(out_h, out_w)`` for an input of ``shape`` (N, C, H, W), with errors naming ``func_name``."""
+    check_positive_int(func_name, filter_h=filter_h, filter_w=filter_w, stride=stride, pad=pad)
+    _, _, H, W = shape
+    _check_tiling(func_name, "H", H, filter_h, stride, pad)
+    _check_tiling(func_name, "W", W, filter_w, stride, pad)
+    return conv_output_size(H, filter_h, stride, pad), conv_output_size(W, filter_w, stride, pad)
+
+
+# --8<-- [start:im2col-def]
+def im2col(input_data, filter_h, filter_w, stride=1, pad=0):
+    # --8<-- [end:im2col-def]
+    """Unfold a batch of images into rows: one row per filter position, one column per weight.
+
+    Parameters
+    ----------
+    input_data : array_like of float, shape (N, C, H, W)
+        Batch of ``N`` images with ``C`` channels.
+    filter_h, filter_w : int
+        Filter height and width.
+    stride : int, default 1
+    pad : int, default 0
+
+    Returns
+    -------
+    ndarray of float, shape (N * OH * OW, C * filter_h * filter_w)
+        Row ``(n, i, j)`` holds the patch under the filter at output position ``(i, j)`` of
+        image ``n``, channel by channel.
+
+    Raises
+    ------
+    ValueError
+        If ``input_data`` is not 4-D, or the filter, stride and padding do not tile it.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from nn_text.im2col import im2col
+    >>> x = np.arange(16.0).reshape(1, 1, 4, 4)
+    >>> col = im2col(x, 3, 3)  # 2x2 positions of a 3x3 filter
+    >>> col.shape
+    (4, 9)
+    >>> col[0]  # the top-left patch
+    array([ 0.,  1.,  2.,  4.,  5.,  6.,  8.,  9., 10.])
+    >>> im2col(np.random.default_rng(0).random((10, 3, 7, 7)), 5, 5, stride=1, pad=0).shape
+    (90, 75)
+    """
+    input_data = as_float_array("im2col", "input_data", input_data, ndims=(4,))
+    out_h, out_w = _output_hw("im2col", input_data.shape, filter_h, filter_w, stride, pad)
+    # --8<-- [start:im2col]
+    N, C, H, W = input_data.shape
+    img = np.pad(input_data, [(0, 0), (0, 0), (pad, pad), (pad, pad)], "constant")
+    col = np.zeros((N, C, filter_h, filter_w, out_h, out_w))
+    for y in range(filter_h):  # loop over the filter's cells, not over output positions
+        y_max = y + stride * out_h
+        for x in range(filter_w):
+            x_max = x + stride * out_w
+            col[:, :, y, x, :, :] = img[:, :, y:y_max:stride, x:x_max:stride]
+    # (N, C, FH, FW, OH, OW) -> (N, OH, OW, C, FH, FW) -> (N*OH*OW, C*FH*FW)
+    col = col.transpose(0, 4, 5, 1, 2, 3).reshape(N * out_h * out_w, -1)
+    return col
+    # --8<-- [end:im2col]
+
+
+# --8<-- [start:col2im-def]
+def col2im(col, input_shape, filter_h, filter_w, stride=1, pad=0):
+    # --8<-- [end:col2im-def]
+    """Fold rows back into images, adding up the values of patches that overlap.
+
+    This is the transpose of `im2col` (not its inverse): a pixel that ``k`` patches share
+    receives the sum of its ``k`` copies, which is exactly how a gradient flows back.
+
+    Parameters
+    ----------
+    col : array_like of float, shape (N * OH * OW, C * filter_h * filter_w)
+    input_shape : tuple of int
+        ``(N, C, H, W)`` of the images that `im2col` unfolded.
+    filter_h, filter_w : int
+    stride : int, default 1
+    pad : int, default 0
+
+    Returns
+    -------
+    ndarray of float, shape ``input_shape``
+
+    Raises
+    ------
+    ValueError
+        If ``input_shape`` is not 4 sizes, the sizes do not tile, or ``col`` has the wrong shape.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from nn_text.im2col import col2im, im2col
+    >>> x = np.ones((1, 1, 3, 3))
+    >>> col2im(im2col(x, 2, 2), x.shape, 2, 2)  # how many 2x2 patches cover each pixel
+    array([[[[1., 2., 1.],
+             [2., 4., 2.],
+             [1., 2., 1.]]]])
+    """
+    if len(tuple(input_shape)) != 4:
+        raise ValueError(f"col2im expects input_shape (N, C, H, W), got {input_shape!r}")
+    check_positive_int("col2im", **dict(zip("NCHW", input_shape)))
+    out_h, out_w = _output_hw("col2im", input_shape, filter_h, filter_w, stride, pad)
+    N, C, H, W = input_shape
+    col = as_float_array("col2im", "col", col, ndims=(2,))
+    if col.shape != (N * out_h * out_w, C * filter_h * filter_w):
+        raise ValueError(f"col2im expects col of shape (N*OH*OW, C*FH*FW) = "
+                         f"({N * out_h * out_w}, {C * filter_h * filter_w}) for input_shape "
+                         f"{tuple(input_shape)}, got {col.shape}")
+    # --8<-- [start:col2im]
+    # (N*OH*OW, C*FH*FW) -> (N, OH, OW, C, FH, FW) -> (N, C, FH, FW, OH, OW)
+    col = col.reshape(N, out_h, out_w, C, filter_h, filter_w).transpose(0, 3, 4, 5, 1, 2)
+    img = np.zeros((N, C, H + 2 * pad, W + 2 * pad))
+    for y in range(filter_h):
+        y_max = y + stride * out_h
+        for x in range(filter_w):
+            x_max = x + stride * out_w
+            img[:, :, y:y_max:stride, x:x_max:stride] += col[:, :, y, x, :, :]
+    return img[:, :, pad:H + pad, pad:W + pad]  # drop the padding
+    # --8<-- [end:col2im]

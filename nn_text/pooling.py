@@ -1,0 +1,154 @@
+"""The max-pooling layer of chapter 7: the largest value of each window, through `im2col`."""
+
+import numpy as np
+
+from nn_text._checks import as_float_array, check_dout, check_positive_int
+from nn_text.im2col import _output_hw, col2im, im2col
+
+__all__ = ["Pooling"]
+
+
+# --8<-- [start:Pooling]
+# --8<-- [start:Pooling-class]
+class Pooling:
+    # --8<-- [end:Pooling-class]
+    """Max pooling over ``pool_h x pool_w`` windows, channel by channel; no parameters to learn.
+
+    Parameters
+    ----------
+    pool_h, pool_w : int
+        Window height and width.
+    stride : int, default 1
+        Usually set to the window size (2x2 windows with stride 2, as in the book's CNN).
+    pad : int, default 0
+
+    Raises
+    ------
+    TypeError, ValueError
+        If a size is not an int of at least 1 (``pad``: at least 0).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from nn_text.pooling import Pooling
+    >>> pool = Pooling(2, 2, stride=2)
+    >>> x = np.array([[[[1.0, 2.0, 0.0, 1.0],
+    ...                 [0.0, 3.0, 4.0, 2.0],
+    ...                 [3.0, 0.0, 1.0, 0.0],
+    ...                 [2.0, 4.0, 0.0, 3.0]]]])
+    >>> pool.forward(x)
+    array([[[[3., 4.],
+             [4., 3.]]]])
+    """
+
+    # --8<-- [start:Pooling-init-def]
+    def __init__(self, pool_h, pool_w, stride=1, pad=0):
+        # --8<-- [end:Pooling-init-def]
+        check_positive_int("Pooling", pool_h=pool_h, pool_w=pool_w, stride=stride, pad=pad)
+        # --8<-- [start:Pooling-init]
+        self.pool_h = pool_h
+        self.pool_w = pool_w
+        self.stride = stride
+        self.pad = pad
+        # kept by forward for backward
+        self.x = None
+        self.arg_max = None
+
+    # --8<-- [end:Pooling-init]
+    # --8<-- [start:Pooling-forward-def]
+    def forward(self, x):
+        # --8<-- [end:Pooling-forward-def]
+        """Return the maximum of each window, and remember where it was.
+
+        Parameters
+        ----------
+        x : array_like of float, shape (N, C, H, W)
+
+        Returns
+        -------
+        ndarray of float, shape (N, C, OH, OW)
+
+        Raises
+        ------
+        ValueError
+            If ``x`` is not 4-D, or the window, stride and padding do not tile it.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> from nn_text.pooling import Pooling
+        >>> Pooling(2, 2, stride=2).forward(np.zeros((10, 30, 24, 24))).shape
+        (10, 30, 12, 12)
+        """
+        if np.ndim(x) == 3:
+            raise ValueError(f"Pooling.forward expects x of shape (N, C, H, W), got shape "
+                             f"{np.shape(x)}; for one image pass x.reshape(1, *x.shape)")
+        x = as_float_array("Pooling.forward", "x", x, ndims=(4,))
+        out_h, out_w = _output_hw("Pooling.forward", x.shape, self.pool_h, self.pool_w,
+                                  self.stride, self.pad)
+        # --8<-- [start:Pooling-forward]
+        N, C, H, W = x.shape
+        col = im2col(x, self.pool_h, self.pool_w, self.stride, self.pad)  # (N*OH*OW, C*PH*PW)
+        col = col.reshape(-1, self.pool_h * self.pool_w)  # one window per row: (N*OH*OW*C, PH*PW)
+
+        arg_max = np.argmax(col, axis=1)  # the first maximum, if several are equal
+        out = np.max(col, axis=1)
+        out = out.reshape(N, out_h, out_w, C).transpose(0, 3, 1, 2)  # -> (N, C, OH, OW)
+
+        self.x = x
+        self.arg_max = arg_max
+        return out
+
+    # --8<-- [end:Pooling-forward]
+    # --8<-- [start:Pooling-backward-def]
+    def backward(self, dout):
+        # --8<-- [end:Pooling-backward-def]
+        """Send each output's gradient back to the input that was the maximum; 0 elsewhere.
+
+        Parameters
+        ----------
+        dout : array_like of float, shape (N, C, OH, OW)
+            Gradient of the loss with respect to the output.
+
+        Returns
+        -------
+        ndarray of float, shape (N, C, H, W)
+
+        Raises
+        ------
+        RuntimeError
+            If `forward` has not run yet.
+        ValueError
+            If ``dout`` is not shaped like the output.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> from nn_text.pooling import Pooling
+        >>> pool = Pooling(2, 2, stride=2)
+        >>> _ = pool.forward(np.array([[[[1.0, 2.0], [4.0, 3.0]]]]))
+        >>> pool.backward(np.array([[[[10.0]]]]))  # only the 4 was passed on
+        array([[[[ 0.,  0.],
+                 [10.,  0.]]]])
+        """
+        shape = None
+        if self.x is not None:
+            N, C, _, _ = self.x.shape
+            shape = (N, C, *_output_hw("Pooling", self.x.shape, self.pool_h, self.pool_w,
+                                       self.stride, self.pad))
+        dout = check_dout("Pooling", dout, shape)
+        # --8<-- [start:Pooling-backward]
+        dout = dout.transpose(0, 2, 3, 1)  # (N, C, OH, OW) -> (N, OH, OW, C), im2col's order
+
+        pool_size = self.pool_h * self.pool_w
+        dmax = np.zeros((dout.size, pool_size))
+        dmax[np.arange(self.arg_max.size), self.arg_max.flatten()] = dout.flatten()
+        dmax = dmax.reshape(dout.shape + (pool_size,))  # (N, OH, OW, C, PH*PW)
+
+        dcol = dmax.reshape(dmax.shape[0] * dmax.shape[1] * dmax.shape[2], -1)
+        dx = col2im(dcol, self.x.shape, self.pool_h, self.pool_w, self.stride, self.pad)
+        return dx
+        # --8<-- [end:Pooling-backward]
+
+
+# --8<-- [end:Pooling]
