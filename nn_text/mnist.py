@@ -17,12 +17,13 @@ import pickle
 import shutil
 import struct
 import sys
-import tempfile
 import time
 import urllib.request
 from pathlib import Path
 
 import numpy as np
+
+from nn_text._io import write_atomically as _write_atomically
 
 __all__ = ["MIRRORS", "IDX_FILES", "data_dir", "read_idx", "download_mnist", "import_mnist",
            "load_mnist"]
@@ -136,19 +137,6 @@ def read_idx(path):
         raise ValueError(f"{path} cannot be read as gzip-compressed IDX (cut off or damaged?): "
                          f"{exc}") from None
     return _parse_idx(raw, path)
-
-
-def _write_atomically(path, write):
-    """Call ``write(file)`` on a temporary file next to ``path``, then rename it to ``path``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            write(f)
-        os.replace(tmp, path)  # the real name only ever points at a complete file
-    except BaseException:
-        os.unlink(tmp)
-        raise
 
 
 def _fetch(url, timeout):

@@ -19,6 +19,7 @@ from nn_text.dropout import Dropout
 from nn_text.im2col import col2im, conv_output_size, im2col
 from nn_text.optimizers import SGD, AdaGrad, Adam, Momentum, RMSprop
 from nn_text.pooling import Pooling
+from nn_text.simple_conv_net import SimpleConvNet
 from nn_text.layers import Affine, AddLayer, MulLayer, Relu, Sigmoid, SoftmaxWithLoss
 from nn_text.simple_net import simpleNet
 from nn_text.training import train_two_layer_net
@@ -254,6 +255,14 @@ probe("Pooling-one-image", lambda: Pooling(2, 2, stride=2).forward(np.zeros((30,
 probe("Pooling-x-2d", lambda: Pooling(2, 2).forward(np.zeros((4, 4))), ValueError, r"Pooling.forward expects x to be 4-D, got shape \(4, 4\)")
 probe("Pooling-dout-shape", lambda: after_forward(Pooling(2, 2, stride=2), IMG).backward(np.zeros((2, 1, 6, 6))), ValueError, r"Pooling.backward expects dout of shape \(2, 1, 3, 3\) \(the shape of forward's output\), got shape \(2, 1, 6, 6\)")
 probe("Pooling-backward-first", lambda: Pooling(2, 2).backward(np.zeros((1, 1, 1, 1))), RuntimeError, "Pooling.backward needs Pooling.forward first")
+probe("SimpleConvNet-input-dim-2", lambda: SimpleConvNet(input_dim=(28, 28)), ValueError, r"SimpleConvNet expects input_dim \(C, H, W\) such as \(1, 28, 28\), got \(28, 28\)")
+probe("SimpleConvNet-odd-conv-output", lambda: SimpleConvNet(conv_param={"filter_size": 4}), ValueError, r"SimpleConvNet pools 2x2 with stride 2, so it expects an even convolution output, got 25x25")
+probe("SimpleConvNet-stride-no-tiling", lambda: SimpleConvNet(conv_param={"stride": 2}), ValueError, r"conv_output_size expects stride 2 to tile the padded input: \(input \+ 2\*pad - filter\) = \(28 \+ 2\*0 - 5\) = 23 is not a multiple of 2")
+probe("SimpleConvNet-hidden-zero", lambda: SimpleConvNet(hidden_size=0), ValueError, "SimpleConvNet expects hidden_size to be an int >= 1, got 0")
+probe("SimpleConvNet-flat-images", lambda: SimpleConvNet().predict(np.zeros((2, 784))), ValueError, r"Convolution.forward expects x to be 4-D, got shape \(2, 784\)")
+probe("SimpleConvNet-no-channel-axis", lambda: SimpleConvNet().predict(np.zeros((2, 28, 28))), ValueError, r"Convolution.forward expects x of shape \(N, C, H, W\), got shape \(2, 28, 28\); for one image pass")
+probe("SimpleConvNet-accuracy-batch", lambda: SimpleConvNet().accuracy(np.zeros((2, 1, 28, 28)), [0, 1], batch_size=0), ValueError, "SimpleConvNet.accuracy expects batch_size to be an int >= 1, got 0")
+probe("SimpleConvNet-load-missing", lambda: SimpleConvNet().load_params("/no/such/params.npz"), FileNotFoundError, "SimpleConvNet.load_params: no file at '/no/such/params.npz'; save one with save_params first")
 
 # MNIST files and fonts.
 probe("import_mnist-missing", lambda: mnist.import_mnist("/no/such/place", "/tmp/x"), FileNotFoundError, "import_mnist expects a folder with the IDX files or mnist.pkl.gz, got /no/such/place, which does not exist")
