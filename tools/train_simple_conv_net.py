@@ -29,6 +29,32 @@ SETTINGS = {"filter_num": 30, "filter_size": 5, "hidden_size": 100, "epochs": 3,
 SEED = 0
 
 
+def train(net, x_train, t_train, x_test, t_test, epochs, batch_size, lr, train_acc_images, rng,
+          verbose=False):
+    """Adam on shuffled mini-batches; accuracies before training and after each epoch."""
+    optimizer = Adam(lr=lr)
+    history = {"loss": [], "train_acc": [], "test_acc": []}
+
+    def evaluate(epoch):
+        train_acc = net.accuracy(x_train[:train_acc_images], t_train[:train_acc_images])
+        test_acc = net.accuracy(x_test, t_test)
+        history["train_acc"].append(round(float(train_acc), 6))
+        history["test_acc"].append(round(float(test_acc), 6))
+        if verbose:
+            print(f"epoch {epoch}  train acc {train_acc:.4f}  test acc {test_acc:.4f}", flush=True)
+
+    evaluate(0)
+    for epoch in range(1, epochs + 1):
+        order = rng.permutation(len(x_train))  # every image once per epoch
+        for i in range(0, len(order), batch_size):
+            batch = order[i:i + batch_size]
+            grads = net.gradient(x_train[batch], t_train[batch])
+            optimizer.update(net.params, grads)
+            history["loss"].append(round(float(net.last_layer.loss), 6))
+        evaluate(epoch)
+    return history
+
+
 def main():
     (x_train, t_train), (x_test, t_test) = load_mnist(flatten=False)  # (N, 1, 28, 28)
     rng = np.random.default_rng(SEED)
@@ -37,28 +63,10 @@ def main():
                                     "filter_size": SETTINGS["filter_size"], "pad": 0, "stride": 1},
                         hidden_size=SETTINGS["hidden_size"], output_size=10, rng=rng)
     W1_init = net.params["W1"].copy()
-    optimizer = Adam(lr=SETTINGS["lr"])
-    batch_size = SETTINGS["batch_size"]
-    n_eval = SETTINGS["train_acc_images"]
-    history = {"loss": [], "train_acc": [], "test_acc": []}
-
-    def evaluate(epoch):
-        train_acc = net.accuracy(x_train[:n_eval], t_train[:n_eval])
-        test_acc = net.accuracy(x_test, t_test)
-        history["train_acc"].append(round(float(train_acc), 6))
-        history["test_acc"].append(round(float(test_acc), 6))
-        print(f"epoch {epoch}  train acc {train_acc:.4f}  test acc {test_acc:.4f}", flush=True)
-
     start = time.perf_counter()
-    evaluate(0)
-    for epoch in range(1, SETTINGS["epochs"] + 1):
-        order = rng.permutation(len(x_train))  # every image once per epoch
-        for i in range(0, len(order), batch_size):
-            batch = order[i:i + batch_size]
-            grads = net.gradient(x_train[batch], t_train[batch])
-            optimizer.update(net.params, grads)
-            history["loss"].append(round(float(net.last_layer.loss), 6))
-        evaluate(epoch)
+    history = train(net, x_train, t_train, x_test, t_test, SETTINGS["epochs"],
+                    SETTINGS["batch_size"], SETTINGS["lr"], SETTINGS["train_acc_images"], rng,
+                    verbose=True)
     # --8<-- [end:train]
     seconds = time.perf_counter() - start
 
