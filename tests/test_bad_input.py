@@ -20,6 +20,8 @@ from nn_text.im2col import col2im, conv_output_size, im2col
 from nn_text.optimizers import SGD, AdaGrad, Adam, Momentum, RMSprop
 from nn_text.pooling import Pooling
 from nn_text.simple_conv_net import SimpleConvNet
+from nn_text.multi_layer_net import MultiLayerNet, init_scale
+from nn_text.trainer import Trainer
 from nn_text.layers import Affine, AddLayer, MulLayer, Relu, Sigmoid, SoftmaxWithLoss
 from nn_text.simple_net import simpleNet
 from nn_text.training import train_two_layer_net
@@ -263,6 +265,18 @@ probe("SimpleConvNet-flat-images", lambda: SimpleConvNet().predict(np.zeros((2, 
 probe("SimpleConvNet-no-channel-axis", lambda: SimpleConvNet().predict(np.zeros((2, 28, 28))), ValueError, r"Convolution.forward expects x of shape \(N, C, H, W\), got shape \(2, 28, 28\); for one image pass")
 probe("SimpleConvNet-accuracy-batch", lambda: SimpleConvNet().accuracy(np.zeros((2, 1, 28, 28)), [0, 1], batch_size=0), ValueError, "SimpleConvNet.accuracy expects batch_size to be an int >= 1, got 0")
 probe("SimpleConvNet-load-missing", lambda: SimpleConvNet().load_params("/no/such/params.npz"), FileNotFoundError, "SimpleConvNet.load_params: no file at '/no/such/params.npz'; save one with save_params first")
+probe("init_scale-unknown", lambda: init_scale("kaiming", 10), ValueError, "init_scale expects weight_init_std to be a number or one of 'relu', 'he', 'sigmoid', 'xavier', got 'kaiming'")
+probe("init_scale-zero", lambda: init_scale(0, 10), ValueError, "init_scale expects weight_init_std to be a number > 0 or one of")
+probe("MultiLayerNet-hidden-int", lambda: MultiLayerNet(784, 100, 10), TypeError, r"MultiLayerNet expects hidden_size_list to be a list of sizes such as \[100, 100\], got int 100")
+probe("MultiLayerNet-hidden-zero", lambda: MultiLayerNet(784, [100, 0], 10), ValueError, r"MultiLayerNet expects hidden_size_list\[1\] to be an int >= 1, got 0")
+probe("MultiLayerNet-activation", lambda: MultiLayerNet(784, [100], 10, activation="tanh"), ValueError, "MultiLayerNet expects activation 'relu' or 'sigmoid', got 'tanh'")
+probe("MultiLayerNet-decay-negative", lambda: MultiLayerNet(784, [100], 10, weight_decay_lambda=-0.1), ValueError, "MultiLayerNet expects weight_decay_lambda >= 0, got -0.1")
+probe("MultiLayerNet-dropout-ratio", lambda: MultiLayerNet(784, [100], 10, use_dropout=True, dropout_ratio=1.5), ValueError, "Dropout expects 0 <= dropout_ratio < 1, got 1.5")
+probe("Trainer-optimizer-name", lambda: Trainer(MultiLayerNet(2, [2], 2), np.ones((4, 2)), np.zeros(4, int), np.ones((2, 2)), np.zeros(2, int), optimizer="Nadam"), ValueError, "Trainer expects optimizer to be one of sgd, momentum, adagrad, rmsprop, adam \\(any case\\) or an optimizer object, got 'Nadam'")
+probe("Trainer-optimizer-param", lambda: Trainer(MultiLayerNet(2, [2], 2), np.ones((4, 2)), np.zeros(4, int), np.ones((2, 2)), np.zeros(2, int), optimizer="sgd", optimizer_param={"lr": -1}), ValueError, "SGD expects lr > 0, got lr=-1")
+probe("Trainer-label-count", lambda: Trainer(MultiLayerNet(2, [2], 2), np.ones((4, 2)), np.zeros(3, int), np.ones((2, 2)), np.zeros(2, int)), ValueError, "Trainer expects one answer per image, got x_train of 4 images and t_train of 3 answers")
+probe("Trainer-epochs-float", lambda: Trainer(MultiLayerNet(2, [2], 2), np.ones((4, 2)), np.zeros(4, int), np.ones((2, 2)), np.zeros(2, int), epochs=2.5), TypeError, "Trainer expects epochs to be an int, got float 2.5")
+probe("Trainer-not-a-network", lambda: Trainer({"W1": np.zeros(2)}, np.ones((4, 2)), np.zeros(4, int), np.ones((2, 2)), np.zeros(2, int)), TypeError, "Trainer expects a network with params, gradient, loss and accuracy, got dict without params")
 
 # MNIST files and fonts.
 probe("import_mnist-missing", lambda: mnist.import_mnist("/no/such/place", "/tmp/x"), FileNotFoundError, "import_mnist expects a folder with the IDX files or mnist.pkl.gz, got /no/such/place, which does not exist")

@@ -422,6 +422,9 @@ def test_math_is_typeset(visit, lang, path):
 @each_page
 def test_no_serious_accessibility_violations(visit, lang, path):
     v = visit(lang, path)
+    counts = {impact: sum(x["impact"] == impact for x in v.axe)
+              for impact in ("critical", "serious", "moderate", "minor")}
+    print(f"{v.url}: axe " + ", ".join(f"{k} {n}" for k, n in counts.items()))  # for reports (-s)
     bad = [f"{x['impact']}: {x['id']} ({x['help']}) at {', '.join(x['nodes'])}"
            for x in v.axe if x["impact"] in AXE_BLOCKING]
     fail_if(bad, f"{v.url}: axe-core reports serious or critical violations:")

@@ -64,3 +64,21 @@ def test_gradient_leaves_params_unchanged_and_is_repeatable():
     for key in net.params:
         assert np.array_equal(net.params[key], before[key])
         assert np.array_equal(first[key], second[key])
+
+
+def test_the_training_loop_that_chapter_5_lists_runs_and_learns():
+    # docs/ch05/backprop-net shows tools/train_layer_net.py's train(); run it on a toy task
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "tools" / "train_layer_net.py"
+    spec = importlib.util.spec_from_file_location("train_layer_net", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    rng = np.random.default_rng(0)
+    x = rng.random((200, 4))
+    t = np.eye(2)[(x[:, 0] > x[:, 1]).astype(int)]
+    history = module.train(x, t, x, t, hidden_size=16, iters_num=400, batch_size=20,
+                           learning_rate=0.5, rng=rng)
+    assert len(history["loss"]) == 400 and len(history["test_acc"]) == 40
+    assert history["test_acc"][-1] > 0.9

@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from nn_text import mnist
+from nn_text import _io, mnist
 
 REAL = (Path(os.environ.get("NN_TEXT_DATA", "")) / "mnist.npz").is_file()
 
@@ -178,7 +178,7 @@ def test_unwritable_directory_is_reported_even_as_root(server, tmp_path, monkeyp
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(mnist.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(_io.tempfile, "mkstemp", refuse)
     with pytest.raises(PermissionError, match="cannot write to .*set NN_TEXT_DATA"):
         mnist.download_mnist(tmp_path, mirrors=[server.url], files=TINY_FILES)
 

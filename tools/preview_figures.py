@@ -1,11 +1,17 @@
 """Render every figure to PNG for a person to look at: python tools/preview_figures.py OUT_DIR."""
 
+import os
 import sys
 from pathlib import Path
 
 import matplotlib as mpl
 
-from nn_text.figures import FIGURES, LANGS, _style, figure_names
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from dev import project_defaults  # noqa: E402  the font and MNIST that the set-up provisioned
+
+project_defaults(os.environ)  # before nn_text reads them
+
+from nn_text.figures import FIGURES, LANGS, _style, figure_names  # noqa: E402
 
 out = Path(sys.argv[1] if len(sys.argv) > 1 else ".cache/preview")
 for name in figure_names():

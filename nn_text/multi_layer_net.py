@@ -1,0 +1,345 @@
+"""MultiLayerNet (chapter 6): a fully connected network of any depth, with the chapter's tools.
+
+The book's ``MultiLayerNet`` and ``MultiLayerNetExtend`` in one class: any number of hidden
+layers, ReLU or sigmoid, weight initialization by a number or by name ("He" for ReLU,
+"Xavier" for sigmoid), weight decay, and optionally batch normalization and dropout after each
+hidden Affine layer. ``MultiLayerNetExtend`` is kept as another name for it, so readers'
+snippets from the book run.
+"""
+
+import numbers
+
+import numpy as np
+
+from nn_text._checks import check_positive_int
+from nn_text.batch_normalization import BatchNormalization
+from nn_text.dropout import Dropout
+from nn_text.gradient import numerical_gradient as _numerical_gradient
+from nn_text.layers import Affine, Relu, Sigmoid, SoftmaxWithLoss
+from nn_text.network import accuracy as _accuracy
+
+__all__ = ["init_scale", "MultiLayerNet", "MultiLayerNetExtend"]
+
+ACTIVATIONS = {"relu": Relu, "sigmoid": Sigmoid}
+
+
+# --8<-- [start:init_scale-def]
+def init_scale(weight_init_std, n_in):
+    # --8<-- [end:init_scale-def]
+    """Standard deviation of the initial weights of a layer with ``n_in`` inputs.
+
+    Parameters
+    ----------
+    weight_init_std : float or {"relu", "he", "sigmoid", "xavier"}
+        A number is used as it is; "relu"/"he" give He's ``sqrt(2 / n_in)``, "sigmoid"/"xavier"
+        give Xavier's ``sqrt(1 / n_in)``.
+    n_in : int
+        Neurons of the previous layer.
+
+    Returns
+    -------
+    float
+
+    Raises
+    ------
+    ValueError
+        If ``weight_init_std`` is neither a positive number nor one of the names.
+
+    Examples
+    --------
+    >>> from nn_text.multi_layer_net import init_scale
+    >>> init_scale("he", 100), init_scale("xavier", 100), init_scale(0.01, 100)
+    (0.1414213562373095, 0.1, 0.01)
+    """
+    if isinstance(weight_init_std, str):
+        name = weight_init_std.lower()
+        if name not in ("relu", "he", "sigmoid", "xavier"):
+            raise ValueError("init_scale expects weight_init_std to be a number or one of "
+                             f"'relu', 'he', 'sigmoid', 'xavier', got {weight_init_std!r}")
+        # --8<-- [start:init_scale]
+        if name in ("relu", "he"):
+            return float(np.sqrt(2.0 / n_in))  # He: ReLU zeroes half the inputs, so twice the variance
+        return float(np.sqrt(1.0 / n_in))  # Xavier: keeps the variance through sigmoid or tanh
+        # --8<-- [end:init_scale]
+    if (isinstance(weight_init_std, bool) or not isinstance(weight_init_std, numbers.Real)
+            or not weight_init_std > 0):
+        raise ValueError("init_scale expects weight_init_std to be a number > 0 or one of "
+                         f"'relu', 'he', 'sigmoid', 'xavier', got {weight_init_std!r}")
+    return float(weight_init_std)
+
+
+# --8<-- [start:MultiLayerNet]
+# --8<-- [start:MultiLayerNet-class]
+class MultiLayerNet:
+    # --8<-- [end:MultiLayerNet-class]
+    """Fully connected network: ``input -> hidden layers -> output``, each hidden layer being
+    Affine, [BatchNorm,] activation, [Dropout].
+
+    Parameters
+    ----------
+    input_size : int
+        784 for MNIST.
+    hidden_size_list : list of int
+        Neurons of each hidden layer, e.g. ``[100, 100, 100]``.
+    output_size : int
+        10 for MNIST.
+    activation : {"relu", "sigmoid"}, default "relu"
+    weight_init_std : float or {"relu", "he", "sigmoid", "xavier"}, default "relu"
+        See `init_scale`.
+    weight_decay_lambda : float, default 0
+        Strength of weight decay: the loss gains ``0.5 * lambda * sum(W**2)`` over all W.
+    use_dropout : bool, default False
+    dropout_ratio : float, default 0.5
+    use_batchnorm : bool, default False
+    rng : numpy.random.Generator, optional
+        Source of the initial weights and dropout masks; default seeded with 0.
+
+    Attributes
+    ----------
+    params : dict of str to ndarray
+        ``W1``, ``b1``, ... and, with batch normalization, ``gamma1``, ``beta1``, ...
+    layers : dict of str to layer
+        In the order the data flows, e.g. ``Affine1``, ``Activation_function1``, ...
+    last_layer : SoftmaxWithLoss
+
+    Raises
+    ------
+    TypeError, ValueError
+        If a size, the activation or a setting is not valid.
+
+    Examples
+    --------
+    >>> from nn_text.multi_layer_net import MultiLayerNet
+    >>> net = MultiLayerNet(784, [100, 100], 10, use_batchnorm=True, use_dropout=True)
+    >>> list(net.layers)  # doctest: +NORMALIZE_WHITESPACE
+    ['Affine1', 'BatchNorm1', 'Activation_function1', 'Dropout1',
+     'Affine2', 'BatchNorm2', 'Activation_function2', 'Dropout2', 'Affine3']
+    >>> round(float(net.params["W1"].std()), 2)  # He: sqrt(2 / 784) = 0.0505
+    0.05
+    """
+
+    # --8<-- [start:MultiLayerNet-init-def]
+    def __init__(self, input_size, hidden_size_list, output_size, activation="relu",
+                 weight_init_std="relu", weight_decay_lambda=0, use_dropout=False,
+                 dropout_ratio=0.5, use_batchnorm=False, rng=None):
+        # --8<-- [end:MultiLayerNet-init-def]
+        if not isinstance(hidden_size_list, (list, tuple)):
+            raise TypeError("MultiLayerNet expects hidden_size_list to be a list of sizes such "
+                            f"as [100, 100], got {type(hidden_size_list).__name__} "
+                            f"{hidden_size_list!r}")
+        check_positive_int("MultiLayerNet", input_size=input_size, output_size=output_size,
+                           **{f"hidden_size_list[{i}]": n for i, n in enumerate(hidden_size_list)})
+        if activation not in ACTIVATIONS:
+            raise ValueError("MultiLayerNet expects activation 'relu' or 'sigmoid', "
+                             f"got {activation!r}")
+        if (isinstance(weight_decay_lambda, bool) or not isinstance(weight_decay_lambda, numbers.Real)
+                or not weight_decay_lambda >= 0):
+            raise ValueError("MultiLayerNet expects weight_decay_lambda >= 0, "
+                             f"got {weight_decay_lambda!r}")
+        # --8<-- [start:MultiLayerNet-init]
+        rng = np.random.default_rng(0) if rng is None else rng
+        self.hidden_layer_num = len(hidden_size_list)
+        self.weight_decay_lambda = weight_decay_lambda
+        self.use_dropout = use_dropout
+        self.use_batchnorm = use_batchnorm
+        all_size_list = [input_size] + list(hidden_size_list) + [output_size]
+
+        self.params = {}
+        for idx in range(1, len(all_size_list)):
+            scale = init_scale(weight_init_std, all_size_list[idx - 1])
+            self.params[f"W{idx}"] = scale * rng.standard_normal(
+                (all_size_list[idx - 1], all_size_list[idx]))
+            self.params[f"b{idx}"] = np.zeros(all_size_list[idx])
+
+        self.layers = {}
+        for idx in range(1, self.hidden_layer_num + 1):
+            self.layers[f"Affine{idx}"] = Affine(self.params[f"W{idx}"], self.params[f"b{idx}"])
+            if self.use_batchnorm:
+                self.params[f"gamma{idx}"] = np.ones(all_size_list[idx])
+                self.params[f"beta{idx}"] = np.zeros(all_size_list[idx])
+                self.layers[f"BatchNorm{idx}"] = BatchNormalization(
+                    self.params[f"gamma{idx}"], self.params[f"beta{idx}"])
+            self.layers[f"Activation_function{idx}"] = ACTIVATIONS[activation]()
+            if self.use_dropout:
+                self.layers[f"Dropout{idx}"] = Dropout(dropout_ratio, rng=rng)
+
+        idx = self.hidden_layer_num + 1
+        self.layers[f"Affine{idx}"] = Affine(self.params[f"W{idx}"], self.params[f"b{idx}"])
+        self.last_layer = SoftmaxWithLoss()
+
+    # --8<-- [end:MultiLayerNet-init]
+    # --8<-- [start:MultiLayerNet-predict-def]
+    def predict(self, x, train_flg=False):
+        # --8<-- [end:MultiLayerNet-predict-def]
+        """Scores (before softmax) for ``x``.
+
+        Parameters
+        ----------
+        x : array_like of float, shape (N, input_size)
+        train_flg : bool, default False
+            True during training: dropout drops and batch norm uses the batch's statistics.
+
+        Returns
+        -------
+        ndarray of float, shape (N, output_size)
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> from nn_text.multi_layer_net import MultiLayerNet
+        >>> MultiLayerNet(4, [3, 3], 2).predict(np.ones((5, 4))).shape
+        (5, 2)
+        """
+        # --8<-- [start:MultiLayerNet-predict]
+        for layer in self.layers.values():
+            if isinstance(layer, (Dropout, BatchNormalization)):
+                x = layer.forward(x, train_flg)  # they behave differently in training
+            else:
+                x = layer.forward(x)
+        return x
+
+    # --8<-- [end:MultiLayerNet-predict]
+    # --8<-- [start:MultiLayerNet-loss-def]
+    def loss(self, x, t, train_flg=False):
+        # --8<-- [end:MultiLayerNet-loss-def]
+        """Cross-entropy error plus the weight-decay term ``0.5 * lambda * sum(W**2)``.
+
+        Parameters
+        ----------
+        x : array_like of float, shape (N, input_size)
+        t : array_like
+            Labels (N,) or one-hot (N, output_size).
+        train_flg : bool, default False
+
+        Returns
+        -------
+        float
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> from nn_text.multi_layer_net import MultiLayerNet
+        >>> net = MultiLayerNet(2, [2], 2, weight_init_std=1.0, weight_decay_lambda=0.1)
+        >>> plain = net.last_layer.forward(net.predict(np.ones((1, 2))), [0])
+        >>> decay = 0.5 * 0.1 * sum(np.sum(net.params[k] ** 2) for k in ("W1", "W2"))
+        >>> bool(np.isclose(net.loss(np.ones((1, 2)), [0]), plain + decay))
+        True
+        """
+        # --8<-- [start:MultiLayerNet-loss]
+        y = self.predict(x, train_flg)
+        weight_decay = 0
+        for idx in range(1, self.hidden_layer_num + 2):
+            W = self.params[f"W{idx}"]
+            weight_decay += 0.5 * self.weight_decay_lambda * np.sum(W**2)
+        return self.last_layer.forward(y, t) + float(weight_decay)
+
+    # --8<-- [end:MultiLayerNet-loss]
+    # --8<-- [start:MultiLayerNet-accuracy-def]
+    def accuracy(self, x, t):
+        # --8<-- [end:MultiLayerNet-accuracy-def]
+        """Fraction of samples whose highest score is the class ``t`` (inference mode).
+
+        Parameters
+        ----------
+        x : array_like of float, shape (N, input_size)
+        t : array_like
+            Labels (N,) or one-hot (N, output_size).
+
+        Returns
+        -------
+        float
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> from nn_text.multi_layer_net import MultiLayerNet
+        >>> net = MultiLayerNet(2, [3], 2)
+        >>> net.params["b2"][:] = [1.0, 0.0]  # in place: always class 0
+        >>> net.accuracy(np.ones((4, 2)), [0, 1, 0, 0])
+        0.75
+        """
+        # --8<-- [start:MultiLayerNet-accuracy]
+        return _accuracy(self.predict(x, train_flg=False), t)
+
+    # --8<-- [end:MultiLayerNet-accuracy]
+    # --8<-- [start:MultiLayerNet-numerical_gradient-def]
+    def numerical_gradient(self, x, t):
+        # --8<-- [end:MultiLayerNet-numerical_gradient-def]
+        """Gradient of the training loss for every parameter, by central differences (slow).
+
+        With dropout the masks change at every forward pass, so this is only meaningful
+        without dropout (a gradient check turns it off).
+
+        Parameters
+        ----------
+        x : array_like of float, shape (N, input_size)
+        t : array_like
+            Labels (N,) or one-hot (N, output_size).
+
+        Returns
+        -------
+        dict of str to ndarray
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> from nn_text.multi_layer_net import MultiLayerNet
+        >>> net = MultiLayerNet(3, [4], 2, use_batchnorm=True)
+        >>> sorted(net.numerical_gradient(np.eye(3), [0, 1, 1]))
+        ['W1', 'W2', 'b1', 'b2', 'beta1', 'gamma1']
+        """
+        loss_W = lambda W: self.loss(x, t, train_flg=True)  # W is params[key], nudged in place
+        return {key: _numerical_gradient(loss_W, self.params[key]) for key in self.params}
+
+    # --8<-- [start:MultiLayerNet-gradient-def]
+    def gradient(self, x, t):
+        # --8<-- [end:MultiLayerNet-gradient-def]
+        """Gradient of the training loss for every parameter, by backpropagation.
+
+        Parameters
+        ----------
+        x : array_like of float, shape (N, input_size)
+        t : array_like
+            Labels (N,) or one-hot (N, output_size).
+
+        Returns
+        -------
+        dict of str to ndarray
+            ``grads[name]`` has the shape of ``params[name]``; each ``W`` includes the
+            weight-decay term ``lambda * W``.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> from nn_text.multi_layer_net import MultiLayerNet
+        >>> net = MultiLayerNet(3, [4, 4], 2, weight_decay_lambda=0.1, use_batchnorm=True)
+        >>> x, t = np.random.default_rng(0).random((5, 3)), [0, 1, 1, 0, 1]
+        >>> numeric, backprop = net.numerical_gradient(x, t), net.gradient(x, t)
+        >>> max(float(np.abs(numeric[k] - backprop[k]).max()) for k in net.params) < 1e-6
+        True
+        """
+        # --8<-- [start:MultiLayerNet-gradient]
+        # forward
+        self.loss(x, t, train_flg=True)
+
+        # backward
+        dout = 1
+        dout = self.last_layer.backward(dout)
+        for layer in reversed(list(self.layers.values())):
+            dout = layer.backward(dout)
+
+        grads = {}
+        for idx in range(1, self.hidden_layer_num + 2):
+            affine = self.layers[f"Affine{idx}"]
+            grads[f"W{idx}"] = affine.dW + self.weight_decay_lambda * affine.W  # d(0.5 λ W²) = λ W
+            grads[f"b{idx}"] = affine.db
+            if self.use_batchnorm and idx != self.hidden_layer_num + 1:
+                grads[f"gamma{idx}"] = self.layers[f"BatchNorm{idx}"].dgamma
+                grads[f"beta{idx}"] = self.layers[f"BatchNorm{idx}"].dbeta
+        return grads
+        # --8<-- [end:MultiLayerNet-gradient]
+
+
+# --8<-- [end:MultiLayerNet]
+
+MultiLayerNetExtend = MultiLayerNet  # the book's name for the version with dropout and batch norm
