@@ -78,3 +78,25 @@ def test_load_refuses_another_networks_file(tmp_path):
     with pytest.raises(ValueError, match=r"SimpleConvNet.load_params expects W1 of shape \(30, 1, 5, 5\) for this network, got \(3, 2, 3, 3\)"):
         net.load_params(path)
     assert np.array_equal(net.params["W1"], W1)  # nothing half-loaded
+
+
+def test_the_training_loop_that_chapter_7_lists_runs_and_learns():
+    # docs/ch07/implementation shows tools/train_simple_conv_net.py's train(); run it on a toy task
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "tools" / "train_simple_conv_net.py"
+    spec = importlib.util.spec_from_file_location("train_simple_conv_net", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    rng = np.random.default_rng(0)
+    t = rng.integers(0, 2, size=200)
+    x = 0.3 * rng.random((200, 1, 8, 8))
+    x[t == 0, :, :, :4] += 0.7  # class 0: the left half is bright
+    x[t == 1, :, :, 4:] += 0.7  # class 1: the right half
+    net = SimpleConvNet(input_dim=(1, 8, 8), conv_param={"filter_num": 4, "filter_size": 3},
+                        hidden_size=10, output_size=2, weight_init_std=0.1, rng=rng)
+    history = module.train(net, x, t, x, t, epochs=5, batch_size=20, lr=0.01,
+                           train_acc_images=100, rng=rng)
+    assert len(history["loss"]) == 50 and len(history["test_acc"]) == 6
+    assert history["test_acc"][-1] > 0.9

@@ -22,7 +22,8 @@ LANGS = ("ko", "en")
 FIGURES = {}  # name -> draw(lang) function, filled by the chapter modules below
 EXPECTED_WARNINGS = {}  # name -> regexes of warnings a figure raises on purpose
 CHAPTER_MODULES = ["nn_text.figures.ch01", "nn_text.figures.ch02", "nn_text.figures.ch03",
-                   "nn_text.figures.ch04", "nn_text.figures.ch05", "nn_text.figures.ch06"]
+                   "nn_text.figures.ch04", "nn_text.figures.ch05", "nn_text.figures.ch06",
+                   "nn_text.figures.ch07"]
 SVG_HASH_SALT = "nn_text"  # fixed, so SVG element ids do not change from run to run
 
 
