@@ -1,6 +1,8 @@
-"""Network diagrams shared by the chapters' figures: neurons as circles, weights as arrows."""
+"""Drawing shared by the chapters' figures: network diagrams (neurons as circles, weights as
+arrows) and the training curves of a run saved under results/."""
 
 import numpy as np
+from matplotlib.figure import Figure
 from matplotlib.patches import Circle, FancyArrowPatch
 
 NODE_RADIUS = 0.32
@@ -104,3 +106,59 @@ def blank(ax, xlim, ylim):
     ax.set_ylim(*ylim)
     ax.set_aspect("equal")
     ax.axis("off")
+
+
+def training_curves_figure(history, lang):
+    """Loss per step (and its mean over 100 steps) beside accuracy per epoch, of one training run.
+
+    Parameters
+    ----------
+    history : dict
+        ``"loss"`` per step, ``"train_acc"`` and ``"test_acc"`` per epoch, as the tools in
+        ``tools/`` write them to ``results/``.
+    lang : {"ko", "en"}
+        Language of the labels.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> from nn_text.figures._draw import training_curves_figure
+    >>> history = {"loss": [2.3] * 150, "train_acc": [0.1, 0.9], "test_acc": [0.1, 0.8]}
+    >>> fig = training_curves_figure(history, "en")
+    >>> [ax.get_title() for ax in fig.axes]
+    ['loss', 'accuracy after each epoch']
+    """
+    text = {"ko": ("갱신 횟수", "손실", "미니배치마다", "100번 평균", "에폭", "정확도",
+                   "훈련 데이터", "시험 데이터", "손실 함수의 값", "에폭마다 잰 정확도"),
+            "en": ("step", "loss", "each mini-batch", "mean of 100 steps", "epoch", "accuracy",
+                   "training data", "test data", "loss", "accuracy after each epoch")}[lang]
+    blue, orange = "#1f77b4", "#ff7f0e"
+    loss = np.array(history["loss"])
+    steps = np.arange(len(loss))
+    window = 100
+    mean = np.convolve(loss, np.ones(window) / window, mode="valid")  # (N - 99,)
+    fig = Figure(figsize=(10.0, 3.8))
+    ax = fig.add_subplot(1, 2, 1)
+    ax.plot(steps, loss, color=blue, alpha=0.25, linewidth=0.5, label=text[2])
+    ax.plot(steps[window - 1:], mean, color=blue, linewidth=1.5, label=text[3])
+    ax.set_xlabel(text[0])
+    ax.set_ylabel(text[1])
+    ax.set_ylim(0, 2.5)
+    ax.set_title(text[8], fontsize=11)
+    ax.legend(loc="upper right", fontsize=9)
+    ax.grid(alpha=0.3)
+    ax2 = fig.add_subplot(1, 2, 2)
+    epochs = np.arange(len(history["train_acc"]))
+    ax2.plot(epochs, history["train_acc"], "o-", color=blue, markersize=4, label=text[6])
+    ax2.plot(epochs, history["test_acc"], "s--", color=orange, markersize=4, label=text[7])
+    ax2.set_xlabel(text[4])
+    ax2.set_ylabel(text[5])
+    ax2.set_ylim(0, 1.0)
+    ax2.set_title(text[9], fontsize=11)
+    ax2.legend(loc="lower right", fontsize=9)
+    ax2.grid(alpha=0.3)
+    fig.tight_layout()
+    return fig

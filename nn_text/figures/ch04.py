@@ -11,6 +11,7 @@ from matplotlib.ticker import FixedLocator, FuncFormatter, LogLocator
 import nn_text
 from nn_text.activations import softmax
 from nn_text.figures import register
+from nn_text.figures._draw import training_curves_figure
 from nn_text.gradient import gradient_descent, numerical_diff, numerical_gradient
 from nn_text.losses import cross_entropy_error
 from nn_text.network import accuracy
@@ -454,34 +455,4 @@ def training_curves(lang):
     >>> [line.get_label() for line in training_curves("en").axes[1].lines]
     ['training data', 'test data']
     """
-    text = {"ko": ("갱신 횟수", "손실", "미니배치마다", "100번 평균", "에폭", "정확도",
-                   "훈련 데이터", "시험 데이터", "손실 함수의 값", "에폭마다 잰 정확도"),
-            "en": ("step", "loss", "each mini-batch", "mean of 100 steps", "epoch", "accuracy",
-                   "training data", "test data", "loss", "accuracy after each epoch")}[lang]
-    history = json.loads(HISTORY.read_text(encoding="utf-8"))
-    loss = np.array(history["loss"])
-    steps = np.arange(len(loss))
-    window = 100
-    mean = np.convolve(loss, np.ones(window) / window, mode="valid")  # (N - 99,)
-    fig = Figure(figsize=(10.0, 3.8))
-    ax = fig.add_subplot(1, 2, 1)
-    ax.plot(steps, loss, color=BLUE, alpha=0.25, linewidth=0.5, label=text[2])
-    ax.plot(steps[window - 1:], mean, color=BLUE, linewidth=1.5, label=text[3])
-    ax.set_xlabel(text[0])
-    ax.set_ylabel(text[1])
-    ax.set_ylim(0, 2.5)
-    ax.set_title(text[8], fontsize=11)
-    ax.legend(loc="upper right", fontsize=9)
-    ax.grid(alpha=0.3)
-    ax2 = fig.add_subplot(1, 2, 2)
-    epochs = np.arange(len(history["train_acc"]))
-    ax2.plot(epochs, history["train_acc"], "o-", color=BLUE, markersize=4, label=text[6])
-    ax2.plot(epochs, history["test_acc"], "s--", color=ORANGE, markersize=4, label=text[7])
-    ax2.set_xlabel(text[4])
-    ax2.set_ylabel(text[5])
-    ax2.set_ylim(0, 1.0)
-    ax2.set_title(text[9], fontsize=11)
-    ax2.legend(loc="lower right", fontsize=9)
-    ax2.grid(alpha=0.3)
-    fig.tight_layout()
-    return fig
+    return training_curves_figure(json.loads(HISTORY.read_text(encoding="utf-8")), lang)
