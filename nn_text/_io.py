@@ -40,6 +40,7 @@ def write_atomically(path, write):
     try:
         with os.fdopen(fd, "wb") as f:
             write(f)
+        os.chmod(tmp, 0o644)  # mkstemp makes the file private (0600); a saved file is not
         os.replace(tmp, path)  # the real name only ever points at a complete file
     except BaseException:
         os.unlink(tmp)

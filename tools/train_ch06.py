@@ -24,7 +24,6 @@ run takes a few minutes here).
 
 import json
 import os
-import tempfile
 import time
 from pathlib import Path
 
@@ -39,6 +38,7 @@ from nn_text.mnist import load_mnist  # noqa: E402
 from nn_text.multi_layer_net import MultiLayerNet  # noqa: E402
 from nn_text.optimizers import SGD, AdaGrad, Adam, Momentum, RMSprop  # noqa: E402
 from nn_text.trainer import Trainer  # noqa: E402
+from nn_text._io import write_atomically  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "results" / "ch06.json"
 COMMAND = "NN_TEXT_DATA=.cache/data .venv/bin/python tools/train_ch06.py"
@@ -177,12 +177,8 @@ def main():
     result["random_search"] = {"settings": settings, "trials": trials}
     lap("random_search")
 
-    fd, tmp = tempfile.mkstemp(dir=OUT.parent, suffix=".part")
-    with os.fdopen(fd, "w") as f:
-        json.dump(result, f, indent=1)
-        f.write("\n")
-    os.chmod(tmp, 0o644)
-    os.replace(tmp, OUT)
+    text = json.dumps(result, indent=1) + "\n"
+    write_atomically(OUT, lambda f: f.write(text.encode()))
     for name, run in result["optimizers"]["runs"].items():
         print(f"{name}: train acc {run['train_acc']}, test acc {run['test_acc']}")
     print(f"wrote {OUT}")

@@ -8,12 +8,11 @@ accuracy curves from that file instead of training during every build.
 """
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 import numpy as np
 
+from nn_text._io import write_atomically
 from nn_text.layer_net import TwoLayerNet
 from nn_text.mnist import load_mnist
 
@@ -59,12 +58,8 @@ def main():
         "train_acc": [round(v, 6) for v in history["train_acc"]],
         "test_acc": [round(v, 6) for v in history["test_acc"]],
     }
-    fd, tmp = tempfile.mkstemp(dir=OUT.parent, suffix=".part")
-    with os.fdopen(fd, "w") as f:
-        json.dump(result, f, indent=1)
-        f.write("\n")
-    os.chmod(tmp, 0o644)
-    os.replace(tmp, OUT)
+    text = json.dumps(result, indent=1) + "\n"
+    write_atomically(OUT, lambda f: f.write(text.encode()))
     print(f"wrote {OUT}: final train acc {result['train_acc'][-1]}, test acc {result['test_acc'][-1]}")
 
 

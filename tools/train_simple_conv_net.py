@@ -11,13 +11,12 @@ rounded to 4 decimals, so the site draws them without training (about 10 minutes
 """
 
 import json
-import os
-import tempfile
 import time
 from pathlib import Path
 
 import numpy as np
 
+from nn_text._io import write_atomically
 from nn_text.mnist import load_mnist
 from nn_text.optimizers import Adam
 from nn_text.simple_conv_net import SimpleConvNet
@@ -77,12 +76,8 @@ def main():
         "W1_init": np.round(W1_init, 4).tolist(),
         "W1": np.round(net.params["W1"], 4).tolist(),
     }
-    fd, tmp = tempfile.mkstemp(dir=OUT.parent, suffix=".part")
-    with os.fdopen(fd, "w") as f:
-        json.dump(result, f)
-        f.write("\n")
-    os.chmod(tmp, 0o644)
-    os.replace(tmp, OUT)
+    text = json.dumps(result) + "\n"
+    write_atomically(OUT, lambda f: f.write(text.encode()))
     print(f"wrote {OUT} in {seconds:.0f} s: final train acc {result['train_acc'][-1]}, "
           f"test acc {result['test_acc'][-1]}")
 
