@@ -321,3 +321,167 @@ def check_positive_int(func_name, **values):
         low = 0 if name == "pad" else 1
         if value < low:
             raise ValueError(f"{func_name} expects {name} to be an int >= {low}, got {value}")
+
+
+# --- Checks that leave nothing behind ------------------------------------------------------------
+# The listings on the pages leave every statement that calls a check_* function out, so these
+# return None and change nothing: the taught code after them works the same without them. Each
+# costs O(1) on an ndarray (type, dtype, rank, shape), except check_finite, which scans and is
+# meant for the few places a learner's mistake shows once per step (a loss, an optimizer update).
+
+
+def _as_array(func_name, name, value):
+    """``value`` as an ndarray for checking (no copy for an ndarray), or raise if it is not one."""
+    if isinstance(value, np.ndarray):
+        return value
+    if isinstance(value, (str, bytes)) or value is None:
+        raise TypeError(f"{func_name} expects {name} to be an array of numbers, "
+                        f"got {type(value).__name__} {value!r}")
+    try:
+        return np.asarray(value)
+    except ValueError as exc:  # ragged nested lists
+        raise ValueError(f"{func_name} expects {name} to be a rectangular array: {exc}") from None
+
+
+def check_array(func_name, name, value, ndims=None, shape=None):
+    """Raise unless ``value`` is a non-empty array of numbers with an accepted rank and shape.
+
+    O(1) for an ndarray: its values are not read.
+
+    Parameters
+    ----------
+    func_name, name : str
+        The public function and its argument, to name in the message.
+    value : array_like
+        What the caller passed.
+    ndims : tuple of int, optional
+        Accepted numbers of dimensions.
+    shape : tuple of int or None, optional
+        The exact shape expected, ``None`` in a place meaning any size there.
+
+    Returns
+    -------
+    None
+
+    Raises
+    ------
+    TypeError
+        If ``value`` does not hold numbers.
+    ValueError
+        If it is ragged, empty, or has the wrong number of dimensions or shape.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from nn_text._checks import check_array
+    >>> check_array("softmax", "a", np.array([1.0, 2.0]), ndims=(1, 2))
+    >>> check_array("softmax", "a", np.zeros((1, 1, 1)), ndims=(1, 2))
+    Traceback (most recent call last):
+    ...
+    ValueError: softmax expects a to be 1-D or 2-D, got shape (1, 1, 1)
+    >>> check_array("Affine.forward", "x", np.zeros((2, 3)), shape=(None, 4))
+    Traceback (most recent call last):
+    ...
+    ValueError: Affine.forward expects x of shape (N, 4), got shape (2, 3)
+    """
+    arr = _as_array(func_name, name, value)
+    if arr.dtype == object or not (np.issubdtype(arr.dtype, np.number) or arr.dtype == bool):
+        raise TypeError(f"{func_name} expects {name} to hold numbers, got dtype {arr.dtype}")
+    if ndims is not None and arr.ndim not in ndims:
+        wanted = " or ".join(f"{d}-D" for d in ndims)
+        raise ValueError(f"{func_name} expects {name} to be {wanted}, got shape {arr.shape}")
+    if arr.size == 0:
+        raise ValueError(f"{func_name} expects {name} to be non-empty, got shape {arr.shape}")
+    if shape is not None and (arr.ndim != len(shape) or any(
+            want is not None and got != want for got, want in zip(arr.shape, shape))):
+        letters = iter("NMKL")
+        wanted = ", ".join(str(d) if d is not None else next(letters) for d in shape)
+        raise ValueError(f"{func_name} expects {name} of shape ({wanted}"
+                         f"{',' if len(shape) == 1 else ''}), got shape {arr.shape}")
+
+
+def check_finite(func_name, name, value):
+    """Raise if ``value`` holds NaN or inf. This one scans every element: use it once per step.
+
+    Parameters
+    ----------
+    func_name, name : str
+        The public function and its argument, to name in the message.
+    value : float or array_like of float
+
+    Returns
+    -------
+    None
+
+    Raises
+    ------
+    ValueError
+        If any element is NaN or infinite.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from nn_text._checks import check_finite
+    >>> check_finite("sigmoid", "x", np.array([0.0, 1.0]))
+    >>> check_finite("sigmoid", "x", np.array([0.0, np.nan]))
+    Traceback (most recent call last):
+    ...
+    ValueError: sigmoid expects x to be finite, got NaN or inf in x
+    """
+    arr = _as_array(func_name, name, value)
+    if arr.dtype.kind in "fc" and not np.isfinite(arr).all():
+        raise ValueError(f"{func_name} expects {name} to be finite, got NaN or inf in {name}")
+
+
+def check_backward(layer_name, dout, expected):
+    """Raise unless ``forward`` has run and ``dout`` has the shape of its output. O(1).
+
+    Parameters
+    ----------
+    layer_name : str
+        The layer, to name in the message, such as ``"Relu"``.
+    dout : float or array_like of float
+        The gradient that comes from the next layer.
+    expected : tuple of int, ndarray or None
+        The shape of forward's output, or an array of that shape that forward saved;
+        None if forward has not run yet.
+
+    Returns
+    -------
+    None
+
+    Raises
+    ------
+    RuntimeError
+        If ``forward`` has not run yet.
+    TypeError, ValueError
+        If ``dout`` is not numbers, or not shaped like forward's output.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from nn_text._checks import check_backward
+    >>> check_backward("Relu", np.ones((1, 2)), (1, 2))
+    >>> check_backward("Relu", np.ones(2), None)
+    Traceback (most recent call last):
+    ...
+    RuntimeError: Relu.backward needs Relu.forward first: it uses what forward saw
+    >>> check_backward("Relu", np.ones(3), np.zeros((1, 2)))
+    Traceback (most recent call last):
+    ...
+    ValueError: Relu.backward expects dout of shape (1, 2) (the shape of forward's output), got shape (3,)
+    """
+    if expected is None:
+        raise RuntimeError(f"{layer_name}.backward needs {layer_name}.forward first: "
+                           "it uses what forward saw")
+    want = tuple(expected) if isinstance(expected, tuple) else np.shape(expected)
+    if np.ndim(dout) == 0 and want == ():
+        check_scalar_inputs(f"{layer_name}.backward", dout=dout)
+        return
+    arr = _as_array(f"{layer_name}.backward", "dout", dout)
+    if arr.dtype == object or not np.issubdtype(arr.dtype, np.number):
+        raise TypeError(f"{layer_name}.backward expects dout to hold numbers, "
+                        f"got dtype {arr.dtype}")
+    if arr.shape != want:
+        raise ValueError(f"{layer_name}.backward expects dout of shape {want} "
+                         f"(the shape of forward's output), got shape {arr.shape}")

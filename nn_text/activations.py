@@ -11,9 +11,7 @@ from nn_text._checks import as_float_array
 __all__ = ["step_function", "sigmoid", "relu", "leaky_relu", "identity_function", "softmax"]
 
 
-# --8<-- [start:step_function-def]
 def step_function(x):
-    # --8<-- [end:step_function-def]
     """Step function: 1 where ``x > 0``, else 0.
 
     Parameters
@@ -41,15 +39,11 @@ def step_function(x):
     array([0, 0, 1])
     """
     x = as_float_array("step_function", "x", x)
-    # --8<-- [start:step_function]
     y = x > 0
     return y.astype(int)  # np.int was removed in NumPy 1.24: use the built-in int
-    # --8<-- [end:step_function]
 
 
-# --8<-- [start:sigmoid-def]
 def sigmoid(x):
-    # --8<-- [end:sigmoid-def]
     """Sigmoid function ``1 / (1 + exp(-x))``, computed without overflow.
 
     Parameters
@@ -80,16 +74,12 @@ def sigmoid(x):
     array([0. , 0.5, 1. ])
     """
     x = as_float_array("sigmoid", "x", x)
-    # --8<-- [start:sigmoid]
     # exp(-x) overflows for x < -709; exp(x) / (1 + exp(x)) is the same value and safe there.
     z = np.exp(-np.abs(x))
     return np.where(x >= 0, 1 / (1 + z), z / (1 + z))
-    # --8<-- [end:sigmoid]
 
 
-# --8<-- [start:relu-def]
 def relu(x):
-    # --8<-- [end:relu-def]
     """ReLU (rectified linear unit): ``x`` where ``x > 0``, else 0.
 
     Parameters
@@ -117,14 +107,10 @@ def relu(x):
     array([0., 0., 3.])
     """
     x = as_float_array("relu", "x", x)
-    # --8<-- [start:relu]
     return np.maximum(0, x)
-    # --8<-- [end:relu]
 
 
-# --8<-- [start:leaky_relu-def]
 def leaky_relu(x, alpha=0.01):
-    # --8<-- [end:leaky_relu-def]
     """Leaky ReLU: ``x`` where ``x > 0``, else ``alpha * x``.
 
     Parameters
@@ -155,14 +141,10 @@ def leaky_relu(x, alpha=0.01):
     x = as_float_array("leaky_relu", "x", x)
     if not 0 <= alpha < 1:
         raise ValueError(f"leaky_relu expects 0 <= alpha < 1, got alpha={alpha!r}")
-    # --8<-- [start:leaky_relu]
     return np.where(x > 0, x, alpha * x)
-    # --8<-- [end:leaky_relu]
 
 
-# --8<-- [start:identity_function-def]
 def identity_function(x):
-    # --8<-- [end:identity_function-def]
     """Identity function: returns its input unchanged (the output activation for regression).
 
     Parameters
@@ -190,14 +172,10 @@ def identity_function(x):
     array([ 0.3, -1.5])
     """
     x = as_float_array("identity_function", "x", x)
-    # --8<-- [start:identity_function]
     return x.copy()  # a copy, so changing the result never changes the caller's array
-    # --8<-- [end:identity_function]
 
 
-# --8<-- [start:softmax-def]
 def softmax(a):
-    # --8<-- [end:softmax-def]
     """Softmax along the last axis, stable for large inputs.
 
     ``softmax(a)_k = exp(a_k - max(a)) / sum_i exp(a_i - max(a))``: subtracting the maximum
@@ -233,8 +211,6 @@ def softmax(a):
     array([9.99954600e-01, 4.53978686e-05, 2.06106005e-09])
     """
     a = as_float_array("softmax", "a", a, ndims=(1, 2))
-    # --8<-- [start:softmax]
     c = np.max(a, axis=-1, keepdims=True)  # per row, so each sample is shifted by its own max
     exp_a = np.exp(a - c)
     return exp_a / np.sum(exp_a, axis=-1, keepdims=True)
-    # --8<-- [end:softmax]

@@ -11,10 +11,7 @@ __all__ = ["EPS", "BatchNormalization"]
 EPS = 1e-6  # added to the variance: a feature that is constant in a batch would divide by 0
 
 
-# --8<-- [start:BatchNormalization]
-# --8<-- [start:BatchNormalization-class]
 class BatchNormalization:
-    # --8<-- [end:BatchNormalization-class]
     """Batch normalization layer: ``out = gamma * (x - mean) / std + beta``, feature by feature.
 
     In training, ``mean`` and ``std`` are those of the mini-batch, and running averages of them
@@ -56,9 +53,7 @@ class BatchNormalization:
     (array([0., 0.]), array([1., 1.]))
     """
 
-    # --8<-- [start:BatchNormalization-init-def]
     def __init__(self, gamma, beta, momentum=0.9, running_mean=None, running_var=None):
-        # --8<-- [end:BatchNormalization-init-def]
         gamma = as_float_array("BatchNormalization", "gamma", gamma, ndims=(1,))
         beta = as_float_array("BatchNormalization", "beta", beta, ndims=(1,))
         if beta.shape != gamma.shape:
@@ -76,7 +71,6 @@ class BatchNormalization:
                 raise ValueError(f"BatchNormalization expects {name} of shape ({D},), like "
                                  f"gamma, got {value.shape}")
             running[name] = value
-        # --8<-- [start:BatchNormalization-init]
         self.gamma = gamma
         self.beta = beta
         self.momentum = momentum
@@ -91,10 +85,7 @@ class BatchNormalization:
         self.dgamma = None
         self.dbeta = None
 
-    # --8<-- [end:BatchNormalization-init]
-    # --8<-- [start:BatchNormalization-forward-def]
     def forward(self, x, train_flg=True):
-        # --8<-- [end:BatchNormalization-forward-def]
         """Normalize ``x`` with the batch's statistics (training) or the running ones (testing).
 
         Parameters
@@ -132,7 +123,6 @@ class BatchNormalization:
             raise ValueError("BatchNormalization.forward in training needs a batch of at least "
                              f"2 samples to have a variance, got x of shape {x.shape}; "
                              "for inference pass train_flg=False")
-        # --8<-- [start:BatchNormalization-forward]
         self.input_shape = x.shape
         x = x.reshape(x.shape[0], -1)  # (N, C, H, W) -> (N, C*H*W); (N, D) stays
 
@@ -157,10 +147,7 @@ class BatchNormalization:
         out = self.gamma * xn + self.beta
         return out.reshape(*self.input_shape)
 
-    # --8<-- [end:BatchNormalization-forward]
-    # --8<-- [start:BatchNormalization-backward-def]
     def backward(self, dout):
-        # --8<-- [end:BatchNormalization-backward-def]
         """Return the gradient for ``x``; store those for ``gamma`` and ``beta``.
 
         Parameters
@@ -195,7 +182,6 @@ class BatchNormalization:
         """
         dout = check_dout("BatchNormalization", dout,
                           None if self.xc is None else self.input_shape)
-        # --8<-- [start:BatchNormalization-backward]
         dout = dout.reshape(dout.shape[0], -1)  # like forward: (N, C, H, W) -> (N, C*H*W)
 
         # the forward pass, step by step backwards: out = gamma * xn + beta, xn = xc / std, ...
@@ -212,7 +198,5 @@ class BatchNormalization:
         self.dgamma = dgamma
         self.dbeta = dbeta
         return dx.reshape(*self.input_shape)
-        # --8<-- [end:BatchNormalization-backward]
 
 
-# --8<-- [end:BatchNormalization]

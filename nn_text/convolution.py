@@ -8,10 +8,7 @@ from nn_text.im2col import _output_hw, col2im, im2col
 __all__ = ["Convolution"]
 
 
-# --8<-- [start:Convolution]
-# --8<-- [start:Convolution-class]
 class Convolution:
-    # --8<-- [end:Convolution-class]
     """Convolution layer: ``FN`` filters of shape (C, FH, FW) slide over a batch of images.
 
     ``W`` and ``b`` are kept as the very arrays passed in, so a network's ``params`` and the
@@ -52,16 +49,13 @@ class Convolution:
              [4., 6., 6., 4.]]]])
     """
 
-    # --8<-- [start:Convolution-init-def]
     def __init__(self, W, b, stride=1, pad=0):
-        # --8<-- [end:Convolution-init-def]
         W = as_float_array("Convolution", "W", W, ndims=(4,))
         b = as_float_array("Convolution", "b", b, ndims=(1,))
         if b.shape != W.shape[:1]:
             raise ValueError(f"Convolution expects b of shape ({W.shape[0]},), one bias per "
                              f"filter of W {W.shape}, got b of shape {b.shape}")
         check_positive_int("Convolution", stride=stride, pad=pad)
-        # --8<-- [start:Convolution-init]
         self.W = W
         self.b = b
         self.stride = stride
@@ -74,10 +68,7 @@ class Convolution:
         self.dW = None
         self.db = None
 
-    # --8<-- [end:Convolution-init]
-    # --8<-- [start:Convolution-forward-def]
     def forward(self, x):
-        # --8<-- [end:Convolution-forward-def]
         """Convolve the filters over ``x`` and add the biases.
 
         Parameters
@@ -113,7 +104,6 @@ class Convolution:
                              f"(N, {self.W.shape[1]}, H, W), to match W of shape {self.W.shape}, "
                              f"got x of shape {x.shape}")
         _output_hw("Convolution.forward", x.shape, *self.W.shape[2:], self.stride, self.pad)
-        # --8<-- [start:Convolution-forward]
         FN, C, FH, FW = self.W.shape
         N, C, H, W = x.shape
         out_h = (H + 2 * self.pad - FH) // self.stride + 1
@@ -129,10 +119,7 @@ class Convolution:
         self.col_W = col_W
         return out
 
-    # --8<-- [end:Convolution-forward]
-    # --8<-- [start:Convolution-backward-def]
     def backward(self, dout):
-        # --8<-- [end:Convolution-backward-def]
         """Return the gradient for ``x``; store those for ``W`` and ``b`` in ``dW`` and ``db``.
 
         Parameters
@@ -171,7 +158,6 @@ class Convolution:
                                       self.stride, self.pad)
             shape = (N, self.W.shape[0], out_h, out_w)
         dout = check_dout("Convolution", dout, shape)
-        # --8<-- [start:Convolution-backward]
         FN, C, FH, FW = self.W.shape
         dout = dout.transpose(0, 2, 3, 1).reshape(-1, FN)  # (N, FN, OH, OW) -> (N*OH*OW, FN)
 
@@ -182,7 +168,5 @@ class Convolution:
         dcol = np.dot(dout, self.col_W.T)  # (N*OH*OW, C*FH*FW)
         dx = col2im(dcol, self.x.shape, FH, FW, self.stride, self.pad)
         return dx
-        # --8<-- [end:Convolution-backward]
 
 
-# --8<-- [end:Convolution]

@@ -9,10 +9,7 @@ from nn_text._checks import as_float_array, check_dout
 __all__ = ["Dropout"]
 
 
-# --8<-- [start:Dropout]
-# --8<-- [start:Dropout-class]
 class Dropout:
-    # --8<-- [end:Dropout-class]
     """Dropout layer: in training, each output is kept with probability ``1 - dropout_ratio``.
 
     As in the book, training passes the kept values unchanged, and testing (``train_flg=False``)
@@ -43,23 +40,17 @@ class Dropout:
            [0.5, 0.5, 0.5, 0.5]])
     """
 
-    # --8<-- [start:Dropout-init-def]
     def __init__(self, dropout_ratio=0.5, rng=None):
-        # --8<-- [end:Dropout-init-def]
         if (isinstance(dropout_ratio, bool) or not isinstance(dropout_ratio, numbers.Real)
                 or not 0 <= dropout_ratio < 1):
             raise ValueError(f"Dropout expects 0 <= dropout_ratio < 1, got {dropout_ratio!r}")
-        # --8<-- [start:Dropout-init]
         self.dropout_ratio = dropout_ratio
         self.rng = np.random.default_rng(0) if rng is None else rng
         self.mask = None  # True where a neuron was kept in the last forward pass
         self.scale = None  # what the last test-time forward multiplied by
         self.shape = None  # and the shape it saw
 
-    # --8<-- [end:Dropout-init]
-    # --8<-- [start:Dropout-forward-def]
     def forward(self, x, train_flg=True):
-        # --8<-- [end:Dropout-forward-def]
         """Drop random neurons (training) or scale all of them (testing).
 
         Parameters
@@ -89,7 +80,6 @@ class Dropout:
         0.7
         """
         x = as_float_array("Dropout.forward", "x", x)
-        # --8<-- [start:Dropout-forward]
         if train_flg:
             self.mask = self.rng.random(x.shape) > self.dropout_ratio
             self.scale = None
@@ -98,10 +88,7 @@ class Dropout:
         self.scale = 1.0 - self.dropout_ratio
         return x * self.scale
 
-    # --8<-- [end:Dropout-forward]
-    # --8<-- [start:Dropout-backward-def]
     def backward(self, dout):
-        # --8<-- [end:Dropout-backward-def]
         """Pass ``dout`` back through the neurons that the last forward pass kept.
 
         Parameters
@@ -132,9 +119,6 @@ class Dropout:
         if self.scale is not None:  # after a test-time forward, the layer was a plain scaling
             return check_dout("Dropout", dout, self.shape) * self.scale
         dout = check_dout("Dropout", dout, None if self.mask is None else self.mask.shape)
-        # --8<-- [start:Dropout-backward]
         return dout * self.mask
-        # --8<-- [end:Dropout-backward]
 
 
-# --8<-- [end:Dropout]

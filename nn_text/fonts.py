@@ -12,7 +12,6 @@ from matplotlib import font_manager
 
 __all__ = ["KOREAN_FONT_FAMILIES", "FONT_ENV_VAR", "korean_font_family", "use_korean_font"]
 
-# --8<-- [start:families]
 # Fonts with Hangul that ship with, or are one package away on, each system.
 KOREAN_FONT_FAMILIES = [
     "Malgun Gothic",  # Windows
@@ -26,12 +25,9 @@ FONT_ENV_VAR = "NN_TEXT_KOREAN_FONT"  # a .ttf/.otf path that wins over the inst
 
 # Listed after the Korean font so glyphs it lacks (NanumGothic has no U+2212 minus) fall back.
 FALLBACK_FAMILY = "DejaVu Sans"
-# --8<-- [end:families]
 
 
-# --8<-- [start:korean_font_family-def]
 def korean_font_family(path=None):
-    # --8<-- [end:korean_font_family-def]
     """Return the name of a font family that can draw Hangul, registering it if needed.
 
     The font is taken, in this order, from ``path``, from the file named by the environment
@@ -63,7 +59,6 @@ def korean_font_family(path=None):
     ...
     FileNotFoundError: korean_font_family: no font file at 'no/such/font.ttf'; give the path of a .ttf or .otf file with Hangul (for example NanumGothic.ttf)
     """
-    # --8<-- [start:korean_font_family]
     source = path if path is not None else os.environ.get(FONT_ENV_VAR)
     if source:
         source = Path(source)
@@ -85,12 +80,9 @@ def korean_font_family(path=None):
         "new fonts until it is deleted), "
         f"or set {FONT_ENV_VAR} to a .ttf file. Looked for: {', '.join(KOREAN_FONT_FAMILIES)}"
     )
-    # --8<-- [end:korean_font_family]
 
 
-# --8<-- [start:use_korean_font-def]
 def use_korean_font(path=None):
-    # --8<-- [end:use_korean_font-def]
     """Make every later matplotlib figure draw Hangul, and return the family used.
 
     Sets ``rcParams["font.family"]`` to the Korean family followed by DejaVu Sans, so that
@@ -127,10 +119,8 @@ def use_korean_font(path=None):
     >>> list(mpl.rcParams["font.family"]) == before
     True
     """
-    # --8<-- [start:use_korean_font]
     import matplotlib as mpl
 
     family = korean_font_family(path)
     mpl.rcParams["font.family"] = [family, FALLBACK_FAMILY]
     return family
-    # --8<-- [end:use_korean_font]

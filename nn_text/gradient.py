@@ -19,9 +19,7 @@ def _check_callable(func_name, f):
         raise TypeError(f"{func_name} expects f to be a function, got {type(f).__name__} {f!r}")
 
 
-# --8<-- [start:numerical_diff-def]
 def numerical_diff(f, x, h=H):
-    # --8<-- [end:numerical_diff-def]
     """Derivative of a one-variable function at ``x``, by the central difference.
 
     Parameters
@@ -59,14 +57,10 @@ def numerical_diff(f, x, h=H):
     check_scalar_inputs("numerical_diff", x=x)
     if not h > 0:
         raise ValueError(f"numerical_diff expects h > 0, got h={h!r}")
-    # --8<-- [start:numerical_diff]
     return float((f(x + h) - f(x - h)) / (2 * h))
-    # --8<-- [end:numerical_diff]
 
 
-# --8<-- [start:numerical_gradient-def]
 def numerical_gradient(f, x, h=H):
-    # --8<-- [end:numerical_gradient-def]
     """Gradient of ``f`` at ``x`` for an array ``x`` of any shape, by central differences.
 
     Each element of ``x`` is nudged by ``+h`` and ``-h`` in turn, in place, and restored right
@@ -117,7 +111,6 @@ def numerical_gradient(f, x, h=H):
         raise TypeError(f"numerical_gradient expects x to be a float array, got dtype {x.dtype}; "
                         "convert it with x.astype(float) or write 3.0 instead of 3")
     as_float_array("numerical_gradient", "x", x)
-    # --8<-- [start:numerical_gradient]
     grad = np.zeros_like(x)
     for idx in np.ndindex(x.shape):  # every element, whatever the shape
         original = x[idx]
@@ -130,12 +123,9 @@ def numerical_gradient(f, x, h=H):
             x[idx] = original  # restore, even if f raised
         grad[idx] = (fxh1 - fxh2) / (2 * h)
     return grad
-    # --8<-- [end:numerical_gradient]
 
 
-# --8<-- [start:gradient_descent-def]
 def gradient_descent(f, init_x, lr=0.01, step_num=100):
-    # --8<-- [end:gradient_descent-def]
     """Minimise ``f`` by gradient descent from ``init_x``; return the end point and the path.
 
     Parameters
@@ -183,11 +173,9 @@ def gradient_descent(f, init_x, lr=0.01, step_num=100):
         raise ValueError(f"gradient_descent expects lr > 0, got lr={lr!r}")
     if not (isinstance(step_num, (int, np.integer)) and step_num > 0):
         raise ValueError(f"gradient_descent expects step_num to be a positive int, got {step_num!r}")
-    # --8<-- [start:gradient_descent]
     x_history = []
     for _ in range(step_num):
         x_history.append(x.copy())
         grad = numerical_gradient(f, x)
         x -= lr * grad
     return x, np.array(x_history)
-    # --8<-- [end:gradient_descent]

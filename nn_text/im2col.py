@@ -14,9 +14,7 @@ from nn_text._checks import as_float_array, check_positive_int
 __all__ = ["conv_output_size", "im2col", "col2im"]
 
 
-# --8<-- [start:conv_output_size-def]
 def conv_output_size(input_size, filter_size, stride=1, pad=0):
-    # --8<-- [end:conv_output_size-def]
     """Output height (or width) of a convolution or pooling: ``(H + 2*pad - FH) / stride + 1``.
 
     Parameters
@@ -59,9 +57,7 @@ def conv_output_size(input_size, filter_size, stride=1, pad=0):
     check_positive_int("conv_output_size", input_size=input_size, filter_size=filter_size,
                        stride=stride, pad=pad)
     _check_tiling("conv_output_size", "input", input_size, filter_size, stride, pad)
-    # --8<-- [start:conv_output_size]
     return (input_size + 2 * pad - filter_size) // stride + 1
-    # --8<-- [end:conv_output_size]
 
 
 def _check_tiling(func_name, axis, size, filter_size, stride, pad):
@@ -86,9 +82,7 @@ def _output_hw(func_name, shape, filter_h, filter_w, stride, pad):
     return conv_output_size(H, filter_h, stride, pad), conv_output_size(W, filter_w, stride, pad)
 
 
-# --8<-- [start:im2col-def]
 def im2col(input_data, filter_h, filter_w, stride=1, pad=0):
-    # --8<-- [end:im2col-def]
     """Unfold a batch of images into rows: one row per filter position, one column per weight.
 
     Parameters
@@ -126,7 +120,6 @@ def im2col(input_data, filter_h, filter_w, stride=1, pad=0):
     """
     input_data = as_float_array("im2col", "input_data", input_data, ndims=(4,))
     out_h, out_w = _output_hw("im2col", input_data.shape, filter_h, filter_w, stride, pad)
-    # --8<-- [start:im2col]
     N, C, H, W = input_data.shape
     img = np.pad(input_data, [(0, 0), (0, 0), (pad, pad), (pad, pad)], "constant")
     col = np.zeros((N, C, filter_h, filter_w, out_h, out_w))
@@ -138,12 +131,9 @@ def im2col(input_data, filter_h, filter_w, stride=1, pad=0):
     # (N, C, FH, FW, OH, OW) -> (N, OH, OW, C, FH, FW) -> (N*OH*OW, C*FH*FW)
     col = col.transpose(0, 4, 5, 1, 2, 3).reshape(N * out_h * out_w, -1)
     return col
-    # --8<-- [end:im2col]
 
 
-# --8<-- [start:col2im-def]
 def col2im(col, input_shape, filter_h, filter_w, stride=1, pad=0):
-    # --8<-- [end:col2im-def]
     """Fold rows back into images, adding up the values of patches that overlap.
 
     This is the transpose of `im2col` (not its inverse): a pixel that ``k`` patches share
@@ -187,7 +177,6 @@ def col2im(col, input_shape, filter_h, filter_w, stride=1, pad=0):
         raise ValueError(f"col2im expects col of shape (N*OH*OW, C*FH*FW) = "
                          f"({N * out_h * out_w}, {C * filter_h * filter_w}) for input_shape "
                          f"{tuple(input_shape)}, got {col.shape}")
-    # --8<-- [start:col2im]
     # (N*OH*OW, C*FH*FW) -> (N, OH, OW, C, FH, FW) -> (N, C, FH, FW, OH, OW)
     col = col.reshape(N, out_h, out_w, C, filter_h, filter_w).transpose(0, 3, 4, 5, 1, 2)
     img = np.zeros((N, C, H + 2 * pad, W + 2 * pad))
@@ -197,4 +186,3 @@ def col2im(col, input_shape, filter_h, filter_w, stride=1, pad=0):
             x_max = x + stride * out_w
             img[:, :, y:y_max:stride, x:x_max:stride] += col[:, :, y, x, :, :]
     return img[:, :, pad:H + pad, pad:W + pad]  # drop the padding
-    # --8<-- [end:col2im]

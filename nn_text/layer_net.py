@@ -16,10 +16,7 @@ from nn_text.network import accuracy as _accuracy
 __all__ = ["TwoLayerNet"]
 
 
-# --8<-- [start:TwoLayerNet]
-# --8<-- [start:TwoLayerNet-class]
 class TwoLayerNet:
-    # --8<-- [end:TwoLayerNet-class]
     """Affine, ReLU, Affine, Softmax-with-Loss: ``input_size -> hidden_size -> output_size``.
 
     Parameters
@@ -56,12 +53,9 @@ class TwoLayerNet:
     True
     """
 
-    # --8<-- [start:TwoLayerNet-init-def]
     def __init__(self, input_size, hidden_size, output_size, weight_init_std=0.01, rng=None):
-        # --8<-- [end:TwoLayerNet-init-def]
         check_positive_int("TwoLayerNet", input_size=input_size, hidden_size=hidden_size,
                            output_size=output_size)
-        # --8<-- [start:TwoLayerNet-init]
         rng = np.random.default_rng(0) if rng is None else rng
         self.params = {}
         self.params["W1"] = weight_init_std * rng.standard_normal((input_size, hidden_size))
@@ -76,10 +70,7 @@ class TwoLayerNet:
         self.layers["Affine2"] = Affine(self.params["W2"], self.params["b2"])
         self.lastLayer = SoftmaxWithLoss()
 
-    # --8<-- [end:TwoLayerNet-init]
-    # --8<-- [start:TwoLayerNet-predict-def]
     def predict(self, x):
-        # --8<-- [end:TwoLayerNet-predict-def]
         """Scores (before softmax) for ``x``: the forward pass through ``layers``.
 
         Parameters
@@ -100,15 +91,11 @@ class TwoLayerNet:
         array([[0., 0.],
                [0., 0.]])
         """
-        # --8<-- [start:TwoLayerNet-predict]
         for layer in self.layers.values():
             x = layer.forward(x)
         return x
 
-    # --8<-- [end:TwoLayerNet-predict]
-    # --8<-- [start:TwoLayerNet-loss-def]
     def loss(self, x, t):
-        # --8<-- [end:TwoLayerNet-loss-def]
         """Cross-entropy error of softmax of the scores for ``x``, against ``t``.
 
         Parameters
@@ -129,14 +116,10 @@ class TwoLayerNet:
         >>> round(net.loss(np.ones((1, 4)), [1]), 4)  # -log(0.5)
         0.6931
         """
-        # --8<-- [start:TwoLayerNet-loss]
         y = self.predict(x)
         return self.lastLayer.forward(y, t)
 
-    # --8<-- [end:TwoLayerNet-loss]
-    # --8<-- [start:TwoLayerNet-accuracy-def]
     def accuracy(self, x, t):
-        # --8<-- [end:TwoLayerNet-accuracy-def]
         """Fraction of samples whose highest score is the class ``t``.
 
         Parameters
@@ -158,13 +141,9 @@ class TwoLayerNet:
         >>> net.accuracy(np.ones((4, 2)), [0, 0, 1, 0])
         0.75
         """
-        # --8<-- [start:TwoLayerNet-accuracy]
         return _accuracy(self.predict(x), t)
 
-    # --8<-- [end:TwoLayerNet-accuracy]
-    # --8<-- [start:TwoLayerNet-numerical_gradient-def]
     def numerical_gradient(self, x, t):
-        # --8<-- [end:TwoLayerNet-numerical_gradient-def]
         """Gradient of the loss for every parameter, by central differences (slow).
 
         Parameters
@@ -187,14 +166,10 @@ class TwoLayerNet:
         >>> {k: v.shape for k, v in grads.items()}
         {'W1': (3, 2), 'b1': (2,), 'W2': (2, 2), 'b2': (2,)}
         """
-        # --8<-- [start:TwoLayerNet-numerical_gradient]
         loss_W = lambda W: self.loss(x, t)  # W is self.params[key] itself, nudged in place
         return {key: _numerical_gradient(loss_W, self.params[key]) for key in self.params}
-        # --8<-- [end:TwoLayerNet-numerical_gradient]
 
-    # --8<-- [start:TwoLayerNet-gradient-def]
     def gradient(self, x, t):
-        # --8<-- [end:TwoLayerNet-gradient-def]
         """Gradient of the loss for every parameter, by backpropagation through the layers.
 
         Parameters
@@ -219,7 +194,6 @@ class TwoLayerNet:
         True
         """
         x = as_float_array("TwoLayerNet.gradient", "x", x, ndims=(2,))
-        # --8<-- [start:TwoLayerNet-gradient]
         # forward
         self.loss(x, t)
 
@@ -233,5 +207,3 @@ class TwoLayerNet:
         grads["W1"], grads["b1"] = self.layers["Affine1"].dW, self.layers["Affine1"].db
         grads["W2"], grads["b2"] = self.layers["Affine2"].dW, self.layers["Affine2"].db
         return grads
-        # --8<-- [end:TwoLayerNet-gradient]
-# --8<-- [end:TwoLayerNet]

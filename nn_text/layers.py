@@ -36,10 +36,7 @@ def _sum_to_shape(grad, shape):
     return float(grad) if shape == () else grad
 
 
-# --8<-- [start:MulLayer]
-# --8<-- [start:MulLayer-class]
 class MulLayer:
-    # --8<-- [end:MulLayer-class]
     """Multiplication node ``out = x * y`` of a computational graph.
 
     Examples
@@ -53,17 +50,11 @@ class MulLayer:
     220.0
     """
 
-    # --8<-- [start:MulLayer-init-def]
     def __init__(self):
-        # --8<-- [end:MulLayer-init-def]
-        # --8<-- [start:MulLayer-init]
         self.x = None
         self.y = None
 
-    # --8<-- [end:MulLayer-init]
-    # --8<-- [start:MulLayer-forward-def]
     def forward(self, x, y):
-        # --8<-- [end:MulLayer-forward-def]
         """Return ``x * y`` and remember both inputs.
 
         Parameters
@@ -88,16 +79,12 @@ class MulLayer:
         200.0
         """
         x, y = _operands("MulLayer.forward", x, y)
-        # --8<-- [start:MulLayer-forward]
         self.x = x
         self.y = y
         out = x * y
         return out
 
-    # --8<-- [end:MulLayer-forward]
-    # --8<-- [start:MulLayer-backward-def]
     def backward(self, dout):
-        # --8<-- [end:MulLayer-backward-def]
         """Return ``(dx, dy)``: each input's gradient is ``dout`` times the *other* input.
 
         Parameters
@@ -128,18 +115,12 @@ class MulLayer:
         """
         shape = None if self.x is None else np.broadcast_shapes(np.shape(self.x), np.shape(self.y))
         dout = check_dout("MulLayer", dout, shape)
-        # --8<-- [start:MulLayer-backward]
         dx = dout * self.y  # swap the inputs
         dy = dout * self.x
-        # --8<-- [end:MulLayer-backward]
         return _sum_to_shape(dx, np.shape(self.x)), _sum_to_shape(dy, np.shape(self.y))
 
 
-# --8<-- [end:MulLayer]
-# --8<-- [start:AddLayer]
-# --8<-- [start:AddLayer-class]
 class AddLayer:
-    # --8<-- [end:AddLayer-class]
     """Addition node ``out = x + y`` of a computational graph.
 
     Examples
@@ -152,17 +133,11 @@ class AddLayer:
     (1.1, 1.1)
     """
 
-    # --8<-- [start:AddLayer-init-def]
     def __init__(self):
-        # --8<-- [end:AddLayer-init-def]
-        # --8<-- [start:AddLayer-init]
         self.x_shape = None  # only the shapes are needed, to shape the gradients
         self.y_shape = None
 
-    # --8<-- [end:AddLayer-init]
-    # --8<-- [start:AddLayer-forward-def]
     def forward(self, x, y):
-        # --8<-- [end:AddLayer-forward-def]
         """Return ``x + y``.
 
         Parameters
@@ -188,15 +163,11 @@ class AddLayer:
         array([11., 12.])
         """
         x, y = _operands("AddLayer.forward", x, y)
-        # --8<-- [start:AddLayer-forward]
         self.x_shape, self.y_shape = np.shape(x), np.shape(y)
         out = x + y
         return out
 
-    # --8<-- [end:AddLayer-forward]
-    # --8<-- [start:AddLayer-backward-def]
     def backward(self, dout):
-        # --8<-- [end:AddLayer-backward-def]
         """Return ``(dx, dy)``: an addition passes ``dout`` on to both inputs unchanged.
 
         Parameters
@@ -227,18 +198,12 @@ class AddLayer:
         """
         shape = None if self.x_shape is None else np.broadcast_shapes(self.x_shape, self.y_shape)
         dout = check_dout("AddLayer", dout, shape)
-        # --8<-- [start:AddLayer-backward]
         dx = dout * 1
         dy = dout * 1
-        # --8<-- [end:AddLayer-backward]
         return _sum_to_shape(dx, self.x_shape), _sum_to_shape(dy, self.y_shape)
 
 
-# --8<-- [end:AddLayer]
-# --8<-- [start:Relu]
-# --8<-- [start:Relu-class]
 class Relu:
-    # --8<-- [end:Relu-class]
     """ReLU layer: passes ``x`` where ``x > 0``; its gradient is 1 there and 0 elsewhere.
 
     At exactly 0 the slope is taken as 0, the same choice in ``forward`` and ``backward``.
@@ -256,16 +221,10 @@ class Relu:
            [0., 1.]])
     """
 
-    # --8<-- [start:Relu-init-def]
     def __init__(self):
-        # --8<-- [end:Relu-init-def]
-        # --8<-- [start:Relu-init]
         self.mask = None
 
-    # --8<-- [end:Relu-init]
-    # --8<-- [start:Relu-forward-def]
     def forward(self, x):
-        # --8<-- [end:Relu-forward-def]
         """Return ``max(0, x)`` and remember where ``x <= 0``.
 
         Parameters
@@ -293,16 +252,12 @@ class Relu:
         array([0., 0., 2.])
         """
         x = as_float_array("Relu.forward", "x", x)
-        # --8<-- [start:Relu-forward]
         self.mask = (x <= 0)
         out = x.copy()
         out[self.mask] = 0
         return out
 
-    # --8<-- [end:Relu-forward]
-    # --8<-- [start:Relu-backward-def]
     def backward(self, dout):
-        # --8<-- [end:Relu-backward-def]
         """Return ``dout`` where the input was positive, 0 elsewhere.
 
         Parameters
@@ -333,18 +288,12 @@ class Relu:
         (array([0., 0., 5.]), array([5., 5., 5.]))
         """
         dout = check_dout("Relu", dout, None if self.mask is None else self.mask.shape)
-        # --8<-- [start:Relu-backward]
         dx = dout.copy()  # a copy: the caller's dout stays as it was
         dx[self.mask] = 0
         return dx
-        # --8<-- [end:Relu-backward]
 
 
-# --8<-- [end:Relu]
-# --8<-- [start:Sigmoid]
-# --8<-- [start:Sigmoid-class]
 class Sigmoid:
-    # --8<-- [end:Sigmoid-class]
     """Sigmoid layer: ``y = 1 / (1 + exp(-x))``, whose derivative is ``y * (1 - y)``.
 
     Examples
@@ -358,16 +307,10 @@ class Sigmoid:
     array([0.25      , 0.10499359])
     """
 
-    # --8<-- [start:Sigmoid-init-def]
     def __init__(self):
-        # --8<-- [end:Sigmoid-init-def]
-        # --8<-- [start:Sigmoid-init]
         self.out = None
 
-    # --8<-- [end:Sigmoid-init]
-    # --8<-- [start:Sigmoid-forward-def]
     def forward(self, x):
-        # --8<-- [end:Sigmoid-forward-def]
         """Return the sigmoid of ``x`` and remember it.
 
         Parameters
@@ -394,15 +337,11 @@ class Sigmoid:
         array([0. , 0.5])
         """
         x = as_float_array("Sigmoid.forward", "x", x)
-        # --8<-- [start:Sigmoid-forward]
         out = sigmoid(x)  # chapter 3's overflow-safe sigmoid
         self.out = out
         return out
 
-    # --8<-- [end:Sigmoid-forward]
-    # --8<-- [start:Sigmoid-backward-def]
     def backward(self, dout):
-        # --8<-- [end:Sigmoid-backward-def]
         """Return ``dout * y * (1 - y)``, with ``y`` the output of `forward`.
 
         Parameters
@@ -431,17 +370,11 @@ class Sigmoid:
         array([0.25, 0.5 , 1.  ])
         """
         dout = check_dout("Sigmoid", dout, None if self.out is None else self.out.shape)
-        # --8<-- [start:Sigmoid-backward]
         dx = dout * (1.0 - self.out) * self.out
         return dx
-        # --8<-- [end:Sigmoid-backward]
 
 
-# --8<-- [end:Sigmoid]
-# --8<-- [start:Affine]
-# --8<-- [start:Affine-class]
 class Affine:
-    # --8<-- [end:Affine-class]
     """Affine layer ``out = x @ W + b``, for a batch of ``N`` samples.
 
     ``W`` and ``b`` are kept as the very arrays passed in (not copies), so a network's
@@ -482,15 +415,12 @@ class Affine:
            [1., 0., 0.]]), array([1., 0., 0.]))
     """
 
-    # --8<-- [start:Affine-init-def]
     def __init__(self, W, b):
-        # --8<-- [end:Affine-init-def]
         W = as_float_array("Affine", "W", W, ndims=(2,))
         b = as_float_array("Affine", "b", b, ndims=(1,))
         if b.shape != W.shape[1:]:
             raise ValueError(f"Affine expects b of shape ({W.shape[1]},), one bias per column "
                              f"of W {W.shape}, got b of shape {b.shape}")
-        # --8<-- [start:Affine-init]
         self.W = W
         self.b = b
         self.x = None
@@ -498,10 +428,7 @@ class Affine:
         self.dW = None  # gradients of the parameters, set by backward
         self.db = None
 
-    # --8<-- [end:Affine-init]
-    # --8<-- [start:Affine-forward-def]
     def forward(self, x):
-        # --8<-- [end:Affine-forward-def]
         """Return ``x @ W + b`` and remember ``x``.
 
         Parameters
@@ -534,17 +461,13 @@ class Affine:
             fix = "; for one sample pass x.reshape(1, -1)" if x.ndim == 1 and x.size == D else ""
             raise ValueError(f"Affine.forward expects x of shape (N, {D}) to match W of shape "
                              f"{self.W.shape}, got x of shape {x.shape}{fix}")
-        # --8<-- [start:Affine-forward]
         self.original_x_shape = x.shape
         x = x.reshape(x.shape[0], -1)  # (N, C, H, W) -> (N, C*H*W); (N, D) stays as it is
         self.x = x
         out = np.dot(self.x, self.W) + self.b  # (N, D) @ (D, H) -> (N, H)
         return out
 
-    # --8<-- [end:Affine-forward]
-    # --8<-- [start:Affine-backward-def]
     def backward(self, dout):
-        # --8<-- [end:Affine-backward-def]
         """Return ``dx = dout @ W.T``; store ``dW = x.T @ dout`` and ``db``, the sum over the batch.
 
         Parameters
@@ -577,20 +500,14 @@ class Affine:
         """
         shape = None if self.x is None else (self.x.shape[0], self.W.shape[1])
         dout = check_dout("Affine", dout, shape)
-        # --8<-- [start:Affine-backward]
         dx = np.dot(dout, self.W.T)  # (N, H) @ (H, D) -> (N, D)
         self.dW = np.dot(self.x.T, dout)  # (D, N) @ (N, H) -> (D, H)
         self.db = np.sum(dout, axis=0)  # b was added to every sample: sum over the batch
         dx = dx.reshape(*self.original_x_shape)  # back to the input's shape
         return dx
-        # --8<-- [end:Affine-backward]
 
 
-# --8<-- [end:Affine]
-# --8<-- [start:SoftmaxWithLoss]
-# --8<-- [start:SoftmaxWithLoss-class]
 class SoftmaxWithLoss:
-    # --8<-- [end:SoftmaxWithLoss-class]
     """Softmax followed by cross-entropy error; its backward pass is simply ``(y - t) / N``.
 
     The loss is computed from ``log(softmax(x))`` taken straight from the scores (log-sum-exp),
@@ -610,18 +527,12 @@ class SoftmaxWithLoss:
     array([[ 0.01821127,  0.24519181, -0.26340309]])
     """
 
-    # --8<-- [start:SoftmaxWithLoss-init-def]
     def __init__(self):
-        # --8<-- [end:SoftmaxWithLoss-init-def]
-        # --8<-- [start:SoftmaxWithLoss-init]
         self.loss = None  # the loss
         self.y = None  # the output of softmax
         self.t = None  # the answers (one-hot or labels)
 
-    # --8<-- [end:SoftmaxWithLoss-init]
-    # --8<-- [start:SoftmaxWithLoss-forward-def]
     def forward(self, x, t):
-        # --8<-- [end:SoftmaxWithLoss-forward-def]
         """Return the cross-entropy error of ``softmax(x)`` against ``t``.
 
         Parameters
@@ -653,7 +564,6 @@ class SoftmaxWithLoss:
         t, is_label = check_targets("SoftmaxWithLoss.forward", x, t)
         if is_label:
             t = np.eye(x.shape[-1])[t]  # labels -> one-hot rows, so backward is y - t
-        # --8<-- [start:SoftmaxWithLoss-forward]
         self.t = t
         self.y = softmax(x)
         # log(softmax(x)) taken straight from the scores: exact, and finite without an EPS,
@@ -664,10 +574,7 @@ class SoftmaxWithLoss:
         self.loss = float(-np.sum(self.t * log_y) / batch_size)
         return self.loss
 
-    # --8<-- [end:SoftmaxWithLoss-forward]
-    # --8<-- [start:SoftmaxWithLoss-backward-def]
     def backward(self, dout=1):
-        # --8<-- [end:SoftmaxWithLoss-backward-def]
         """Return ``dout * (y - t) / N``, the gradient of the loss for the scores ``x``.
 
         Parameters
@@ -695,11 +602,8 @@ class SoftmaxWithLoss:
                [ 0.25, -0.25]])
         """
         dout = check_dout("SoftmaxWithLoss", dout, None if self.y is None else ())
-        # --8<-- [start:SoftmaxWithLoss-backward]
         batch_size = self.y.shape[0] if self.y.ndim == 2 else 1
         dx = dout * (self.y - self.t) / batch_size  # the mean loss: each sample counts 1/N
         return dx
-        # --8<-- [end:SoftmaxWithLoss-backward]
 
 
-# --8<-- [end:SoftmaxWithLoss]

@@ -13,9 +13,7 @@ __all__ = ["EPS", "mean_squared_error", "cross_entropy_error"]
 EPS = 1e-7  # added inside log so that a probability of exactly 0 gives a large loss, not inf
 
 
-# --8<-- [start:mean_squared_error-def]
 def mean_squared_error(y, t):
-    # --8<-- [end:mean_squared_error-def]
     """The book's squared error ``0.5 * sum((y - t) ** 2)``, averaged over a batch.
 
     The book calls this mean squared error; for one sample it is half the *sum* of squared
@@ -55,15 +53,11 @@ def mean_squared_error(y, t):
     t, is_label = check_targets("mean_squared_error", y, t)
     if is_label:
         t = np.eye(y.shape[-1])[t]  # labels to one-hot rows
-    # --8<-- [start:mean_squared_error]
     batch_size = y.shape[0] if y.ndim == 2 else 1
     return float(0.5 * np.sum((y - t) ** 2) / batch_size)
-    # --8<-- [end:mean_squared_error]
 
 
-# --8<-- [start:cross_entropy_error-def]
 def cross_entropy_error(y, t):
-    # --8<-- [end:cross_entropy_error-def]
     """Cross-entropy error ``-sum(t * log(y + EPS))``, averaged over a batch.
 
     Parameters
@@ -106,7 +100,6 @@ def cross_entropy_error(y, t):
                          "(apply softmax first), got values from "
                          f"{y.min():g} to {y.max():g}")
     t, is_label = check_targets("cross_entropy_error", y, t)
-    # --8<-- [start:cross_entropy_error]
     if y.ndim == 1:  # one sample: make it a batch of one
         y = y.reshape(1, -1)  # (n,) -> (1, n)
         t = t.reshape(1) if is_label else t.reshape(1, -1)
@@ -114,4 +107,3 @@ def cross_entropy_error(y, t):
     if is_label:  # pick each sample's probability of its right class
         return float(-np.sum(np.log(y[np.arange(batch_size), t] + EPS)) / batch_size)
     return float(-np.sum(t * np.log(y + EPS)) / batch_size)
-    # --8<-- [end:cross_entropy_error]

@@ -374,9 +374,7 @@ def _sources(directory):
     return import_mnist(directory, directory)
 
 
-# --8<-- [start:load_mnist-def]
 def load_mnist(normalize=True, flatten=True, one_hot_label=False):
-    # --8<-- [end:load_mnist-def]
     """Load MNIST as the book does: ``(x_train, t_train), (x_test, t_test)``.
 
     Parameters
@@ -413,7 +411,6 @@ def load_mnist(normalize=True, flatten=True, one_hot_label=False):
     if not path.is_file():
         _sources(directory)
     data = _read_cache(path)
-    # --8<-- [start:load_mnist]
     x_train, t_train, x_test, t_test = (data[k] for k in ("x_train", "t_train", "x_test", "t_test"))
     if normalize:
         x_train = x_train.astype(np.float32) / 255.0
@@ -428,4 +425,3 @@ def load_mnist(normalize=True, flatten=True, one_hot_label=False):
         t_train = np.eye(10)[t_train]  # label k -> row k of the 10x10 identity
         t_test = np.eye(10)[t_test]
     return (x_train, t_train), (x_test, t_test)
-    # --8<-- [end:load_mnist]

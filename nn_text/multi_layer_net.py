@@ -23,9 +23,7 @@ __all__ = ["init_scale", "MultiLayerNet", "MultiLayerNetExtend"]
 ACTIVATIONS = {"relu": Relu, "sigmoid": Sigmoid}
 
 
-# --8<-- [start:init_scale-def]
 def init_scale(weight_init_std, n_in):
-    # --8<-- [end:init_scale-def]
     """Standard deviation of the initial weights of a layer with ``n_in`` inputs.
 
     Parameters
@@ -56,11 +54,9 @@ def init_scale(weight_init_std, n_in):
         if name not in ("relu", "he", "sigmoid", "xavier"):
             raise ValueError("init_scale expects weight_init_std to be a number or one of "
                              f"'relu', 'he', 'sigmoid', 'xavier', got {weight_init_std!r}")
-        # --8<-- [start:init_scale]
         if name in ("relu", "he"):
             return float(np.sqrt(2.0 / n_in))  # He: ReLU zeroes half the inputs, so twice the variance
         return float(np.sqrt(1.0 / n_in))  # Xavier: keeps the variance through sigmoid or tanh
-        # --8<-- [end:init_scale]
     if (isinstance(weight_init_std, bool) or not isinstance(weight_init_std, numbers.Real)
             or not weight_init_std > 0):
         raise ValueError("init_scale expects weight_init_std to be a number > 0 or one of "
@@ -68,10 +64,7 @@ def init_scale(weight_init_std, n_in):
     return float(weight_init_std)
 
 
-# --8<-- [start:MultiLayerNet]
-# --8<-- [start:MultiLayerNet-class]
 class MultiLayerNet:
-    # --8<-- [end:MultiLayerNet-class]
     """Fully connected network: ``input -> hidden layers -> output``, each hidden layer being
     Affine, [BatchNorm,] activation, [Dropout].
 
@@ -118,11 +111,9 @@ class MultiLayerNet:
     0.05
     """
 
-    # --8<-- [start:MultiLayerNet-init-def]
     def __init__(self, input_size, hidden_size_list, output_size, activation="relu",
                  weight_init_std="relu", weight_decay_lambda=0, use_dropout=False,
                  dropout_ratio=0.5, use_batchnorm=False, rng=None):
-        # --8<-- [end:MultiLayerNet-init-def]
         if not isinstance(hidden_size_list, (list, tuple)):
             raise TypeError("MultiLayerNet expects hidden_size_list to be a list of sizes such "
                             f"as [100, 100], got {type(hidden_size_list).__name__} "
@@ -136,7 +127,6 @@ class MultiLayerNet:
                 or not weight_decay_lambda >= 0):
             raise ValueError("MultiLayerNet expects weight_decay_lambda >= 0, "
                              f"got {weight_decay_lambda!r}")
-        # --8<-- [start:MultiLayerNet-init]
         rng = np.random.default_rng(0) if rng is None else rng
         self.hidden_layer_num = len(hidden_size_list)
         self.weight_decay_lambda = weight_decay_lambda
@@ -167,10 +157,7 @@ class MultiLayerNet:
         self.layers[f"Affine{idx}"] = Affine(self.params[f"W{idx}"], self.params[f"b{idx}"])
         self.last_layer = SoftmaxWithLoss()
 
-    # --8<-- [end:MultiLayerNet-init]
-    # --8<-- [start:MultiLayerNet-predict-def]
     def predict(self, x, train_flg=False):
-        # --8<-- [end:MultiLayerNet-predict-def]
         """Scores (before softmax) for ``x``.
 
         Parameters
@@ -190,7 +177,6 @@ class MultiLayerNet:
         >>> MultiLayerNet(4, [3, 3], 2).predict(np.ones((5, 4))).shape
         (5, 2)
         """
-        # --8<-- [start:MultiLayerNet-predict]
         for layer in self.layers.values():
             if isinstance(layer, (Dropout, BatchNormalization)):
                 x = layer.forward(x, train_flg)  # they behave differently in training
@@ -198,10 +184,7 @@ class MultiLayerNet:
                 x = layer.forward(x)
         return x
 
-    # --8<-- [end:MultiLayerNet-predict]
-    # --8<-- [start:MultiLayerNet-loss-def]
     def loss(self, x, t, train_flg=False):
-        # --8<-- [end:MultiLayerNet-loss-def]
         """Cross-entropy error plus the weight-decay term ``0.5 * lambda * sum(W**2)``.
 
         Parameters
@@ -225,7 +208,6 @@ class MultiLayerNet:
         >>> bool(np.isclose(net.loss(np.ones((1, 2)), [0]), plain + decay))
         True
         """
-        # --8<-- [start:MultiLayerNet-loss]
         y = self.predict(x, train_flg)
         weight_decay = 0
         for idx in range(1, self.hidden_layer_num + 2):
@@ -233,10 +215,7 @@ class MultiLayerNet:
             weight_decay += 0.5 * self.weight_decay_lambda * np.sum(W**2)
         return self.last_layer.forward(y, t) + float(weight_decay)
 
-    # --8<-- [end:MultiLayerNet-loss]
-    # --8<-- [start:MultiLayerNet-accuracy-def]
     def accuracy(self, x, t):
-        # --8<-- [end:MultiLayerNet-accuracy-def]
         """Fraction of samples whose highest score is the class ``t`` (inference mode).
 
         Parameters
@@ -258,13 +237,9 @@ class MultiLayerNet:
         >>> net.accuracy(np.ones((4, 2)), [0, 1, 0, 0])
         0.75
         """
-        # --8<-- [start:MultiLayerNet-accuracy]
         return _accuracy(self.predict(x, train_flg=False), t)
 
-    # --8<-- [end:MultiLayerNet-accuracy]
-    # --8<-- [start:MultiLayerNet-numerical_gradient-def]
     def numerical_gradient(self, x, t):
-        # --8<-- [end:MultiLayerNet-numerical_gradient-def]
         """Gradient of the training loss for every parameter, by central differences (slow).
 
         With dropout the masks change at every forward pass, so this is only meaningful
@@ -291,9 +266,7 @@ class MultiLayerNet:
         loss_W = lambda W: self.loss(x, t, train_flg=True)  # W is params[key], nudged in place
         return {key: _numerical_gradient(loss_W, self.params[key]) for key in self.params}
 
-    # --8<-- [start:MultiLayerNet-gradient-def]
     def gradient(self, x, t):
-        # --8<-- [end:MultiLayerNet-gradient-def]
         """Gradient of the training loss for every parameter, by backpropagation.
 
         Parameters
@@ -318,7 +291,6 @@ class MultiLayerNet:
         >>> max(float(np.abs(numeric[k] - backprop[k]).max()) for k in net.params) < 1e-6
         True
         """
-        # --8<-- [start:MultiLayerNet-gradient]
         # forward
         self.loss(x, t, train_flg=True)
 
@@ -337,9 +309,7 @@ class MultiLayerNet:
                 grads[f"gamma{idx}"] = self.layers[f"BatchNorm{idx}"].dgamma
                 grads[f"beta{idx}"] = self.layers[f"BatchNorm{idx}"].dbeta
         return grads
-        # --8<-- [end:MultiLayerNet-gradient]
 
 
-# --8<-- [end:MultiLayerNet]
 
 MultiLayerNetExtend = MultiLayerNet  # the book's name for the version with dropout and batch norm

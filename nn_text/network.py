@@ -19,9 +19,7 @@ PARAM_NAMES = ("W1", "b1", "W2", "b2", "W3", "b3")
 PRETRAINED = "mnist_weights.npz"  # made by tools/train_pretrained.py
 
 
-# --8<-- [start:init_network-def]
 def init_network():
-    # --8<-- [end:init_network-def]
     """The book's small example network: 2 inputs, hidden layers of 3 and 2 neurons, 2 outputs.
 
     Returns
@@ -35,7 +33,6 @@ def init_network():
     >>> {name: w.shape for name, w in init_network().items()}
     {'W1': (2, 3), 'b1': (3,), 'W2': (3, 2), 'b2': (2,), 'W3': (2, 2), 'b3': (2,)}
     """
-    # --8<-- [start:init_network]
     network = {}
     network["W1"] = np.array([[0.1, 0.3, 0.5], [0.2, 0.4, 0.6]])
     network["b1"] = np.array([0.1, 0.2, 0.3])
@@ -44,7 +41,6 @@ def init_network():
     network["W3"] = np.array([[0.1, 0.3], [0.2, 0.4]])
     network["b3"] = np.array([0.1, 0.2])
     return network
-    # --8<-- [end:init_network]
 
 
 def _layers(func_name, network, x):
@@ -63,9 +59,7 @@ def _layers(func_name, network, x):
     return p, x
 
 
-# --8<-- [start:forward-def]
 def forward(network, x):
-    # --8<-- [end:forward-def]
     """Forward propagation of the 3-layer network with sigmoid hidden layers and identity output.
 
     Parameters
@@ -94,7 +88,6 @@ def forward(network, x):
     p, x = _layers("forward", network, x)
     W1, W2, W3 = p["W1"], p["W2"], p["W3"]
     b1, b2, b3 = p["b1"], p["b2"], p["b3"]
-    # --8<-- [start:forward]
     a1 = np.dot(x, W1) + b1  # (2,) @ (2, 3) -> (3,)
     z1 = sigmoid(a1)
     a2 = np.dot(z1, W2) + b2  # (3,) @ (3, 2) -> (2,)
@@ -102,12 +95,9 @@ def forward(network, x):
     a3 = np.dot(z2, W3) + b3  # (2,) @ (2, 2) -> (2,)
     y = identity_function(a3)
     return y
-    # --8<-- [end:forward]
 
 
-# --8<-- [start:predict-def]
 def predict(network, x):
-    # --8<-- [end:predict-def]
     """Class probabilities of a 3-layer classifier: sigmoid, sigmoid, then softmax.
 
     Parameters
@@ -143,7 +133,6 @@ def predict(network, x):
     p, x = _layers("predict", network, x)
     W1, W2, W3 = p["W1"], p["W2"], p["W3"]
     b1, b2, b3 = p["b1"], p["b2"], p["b3"]
-    # --8<-- [start:predict]
     a1 = np.dot(x, W1) + b1  # (N, 784) @ (784, 50) -> (N, 50)
     z1 = sigmoid(a1)
     a2 = np.dot(z1, W2) + b2  # (N, 50) @ (50, 100) -> (N, 100)
@@ -151,7 +140,6 @@ def predict(network, x):
     a3 = np.dot(z2, W3) + b3  # (N, 100) @ (100, 10) -> (N, 10)
     y = softmax(a3)
     return y
-    # --8<-- [end:predict]
 
 
 def load_pretrained():

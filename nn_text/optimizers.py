@@ -50,10 +50,7 @@ def _check_update(cls_name, params, grads):
                              "(the loss diverged: try a smaller lr)")
 
 
-# --8<-- [start:SGD]
-# --8<-- [start:SGD-class]
 class SGD:
-    # --8<-- [end:SGD-class]
     """Stochastic gradient descent: ``W <- W - lr * dW``.
 
     Parameters
@@ -76,17 +73,11 @@ class SGD:
     array([0., 3.])
     """
 
-    # --8<-- [start:SGD-init-def]
     def __init__(self, lr=0.01):
-        # --8<-- [end:SGD-init-def]
         _check_rate("SGD", lr=lr)
-        # --8<-- [start:SGD-init]
         self.lr = lr
 
-    # --8<-- [end:SGD-init]
-    # --8<-- [start:SGD-update-def]
     def update(self, params, grads):
-        # --8<-- [end:SGD-update-def]
         """Take one step: change every array of ``params`` in place.
 
         Parameters
@@ -115,17 +106,11 @@ class SGD:
         array([0.5])
         """
         _check_update("SGD", params, grads)
-        # --8<-- [start:SGD-update]
         for key in params.keys():
             params[key] -= self.lr * grads[key]
-        # --8<-- [end:SGD-update]
 
 
-# --8<-- [end:SGD]
-# --8<-- [start:Momentum]
-# --8<-- [start:Momentum-class]
 class Momentum:
-    # --8<-- [end:Momentum-class]
     """Momentum: ``v <- momentum * v - lr * dW``, then ``W <- W + v``, like a ball rolling downhill.
 
     Parameters
@@ -152,19 +137,13 @@ class Momentum:
     [-0.561]
     """
 
-    # --8<-- [start:Momentum-init-def]
     def __init__(self, lr=0.01, momentum=0.9):
-        # --8<-- [end:Momentum-init-def]
         _check_rate("Momentum", lr=lr, momentum=momentum)
-        # --8<-- [start:Momentum-init]
         self.lr = lr
         self.momentum = momentum
         self.v = None  # one velocity per parameter, made at the first update
 
-    # --8<-- [end:Momentum-init]
-    # --8<-- [start:Momentum-update-def]
     def update(self, params, grads):
-        # --8<-- [end:Momentum-update-def]
         """Take one step: change every array of ``params`` in place.
 
         Parameters
@@ -193,20 +172,14 @@ class Momentum:
         array([0.8])
         """
         _check_update("Momentum", params, grads)
-        # --8<-- [start:Momentum-update]
         if self.v is None:
             self.v = {key: np.zeros_like(val) for key, val in params.items()}
         for key in params.keys():
             self.v[key] = self.momentum * self.v[key] - self.lr * grads[key]
             params[key] += self.v[key]
-        # --8<-- [end:Momentum-update]
 
 
-# --8<-- [end:Momentum]
-# --8<-- [start:AdaGrad]
-# --8<-- [start:AdaGrad-class]
 class AdaGrad:
-    # --8<-- [end:AdaGrad-class]
     """AdaGrad: each parameter's step shrinks with the sum of its squared gradients so far.
 
     Parameters
@@ -228,18 +201,12 @@ class AdaGrad:
     array([-1., -1.])
     """
 
-    # --8<-- [start:AdaGrad-init-def]
     def __init__(self, lr=0.01):
-        # --8<-- [end:AdaGrad-init-def]
         _check_rate("AdaGrad", lr=lr)
-        # --8<-- [start:AdaGrad-init]
         self.lr = lr
         self.h = None  # sums of squared gradients, made at the first update
 
-    # --8<-- [end:AdaGrad-init]
-    # --8<-- [start:AdaGrad-update-def]
     def update(self, params, grads):
-        # --8<-- [end:AdaGrad-update-def]
         """Take one step: change every array of ``params`` in place.
 
         Parameters
@@ -271,20 +238,14 @@ class AdaGrad:
         [-2.2845]
         """
         _check_update("AdaGrad", params, grads)
-        # --8<-- [start:AdaGrad-update]
         if self.h is None:
             self.h = {key: np.zeros_like(val) for key, val in params.items()}
         for key in params.keys():
             self.h[key] += grads[key] * grads[key]
             params[key] -= self.lr * grads[key] / (np.sqrt(self.h[key]) + EPS)
-        # --8<-- [end:AdaGrad-update]
 
 
-# --8<-- [end:AdaGrad]
-# --8<-- [start:RMSprop]
-# --8<-- [start:RMSprop-class]
 class RMSprop:
-    # --8<-- [end:RMSprop-class]
     """RMSprop: like AdaGrad, but old squared gradients fade away by ``decay_rate`` per step.
 
     Parameters
@@ -308,19 +269,13 @@ class RMSprop:
     array([-0.1])
     """
 
-    # --8<-- [start:RMSprop-init-def]
     def __init__(self, lr=0.01, decay_rate=0.99):
-        # --8<-- [end:RMSprop-init-def]
         _check_rate("RMSprop", lr=lr, decay_rate=decay_rate)
-        # --8<-- [start:RMSprop-init]
         self.lr = lr
         self.decay_rate = decay_rate
         self.h = None
 
-    # --8<-- [end:RMSprop-init]
-    # --8<-- [start:RMSprop-update-def]
     def update(self, params, grads):
-        # --8<-- [end:RMSprop-update-def]
         """Take one step: change every array of ``params`` in place.
 
         Parameters
@@ -349,21 +304,15 @@ class RMSprop:
         array([-0.01])
         """
         _check_update("RMSprop", params, grads)
-        # --8<-- [start:RMSprop-update]
         if self.h is None:
             self.h = {key: np.zeros_like(val) for key, val in params.items()}
         for key in params.keys():
             self.h[key] *= self.decay_rate
             self.h[key] += (1 - self.decay_rate) * grads[key] * grads[key]
             params[key] -= self.lr * grads[key] / (np.sqrt(self.h[key]) + EPS)
-        # --8<-- [end:RMSprop-update]
 
 
-# --8<-- [end:RMSprop]
-# --8<-- [start:Adam]
-# --8<-- [start:Adam-class]
 class Adam:
-    # --8<-- [end:Adam-class]
     """Adam: momentum and RMSprop together, with the bias of their zero start corrected.
 
     Parameters
@@ -391,11 +340,8 @@ class Adam:
     array([-0.001,  0.001])
     """
 
-    # --8<-- [start:Adam-init-def]
     def __init__(self, lr=0.001, beta1=0.9, beta2=0.999):
-        # --8<-- [end:Adam-init-def]
         _check_rate("Adam", lr=lr, beta1=beta1, beta2=beta2)
-        # --8<-- [start:Adam-init]
         self.lr = lr
         self.beta1 = beta1
         self.beta2 = beta2
@@ -403,10 +349,7 @@ class Adam:
         self.m = None
         self.v = None
 
-    # --8<-- [end:Adam-init]
-    # --8<-- [start:Adam-update-def]
     def update(self, params, grads):
-        # --8<-- [end:Adam-update-def]
         """Take one step: change every array of ``params`` in place.
 
         Parameters
@@ -436,7 +379,6 @@ class Adam:
         (array([-0.3]), 3)
         """
         _check_update("Adam", params, grads)
-        # --8<-- [start:Adam-update]
         if self.m is None:
             self.m = {key: np.zeros_like(val) for key, val in params.items()}
             self.v = {key: np.zeros_like(val) for key, val in params.items()}
@@ -447,7 +389,5 @@ class Adam:
             self.m[key] += (1 - self.beta1) * (grads[key] - self.m[key])
             self.v[key] += (1 - self.beta2) * (grads[key] ** 2 - self.v[key])
             params[key] -= lr_t * self.m[key] / (np.sqrt(self.v[key]) + EPS)
-        # --8<-- [end:Adam-update]
 
 
-# --8<-- [end:Adam]

@@ -12,9 +12,7 @@ from nn_text._checks import check_scalar_inputs
 __all__ = ["AND_threshold", "AND", "NAND", "OR", "XOR", "truth_table"]
 
 
-# --8<-- [start:AND_threshold-def]
 def AND_threshold(x1, x2):
-    # --8<-- [end:AND_threshold-def]
     """AND gate in the threshold form: fire when ``w1*x1 + w2*x2 > theta``.
 
     This is the first form the book gives, before the threshold becomes a bias.
@@ -41,19 +39,15 @@ def AND_threshold(x1, x2):
     [0, 0, 0, 1]
     """
     check_scalar_inputs("AND_threshold", x1=x1, x2=x2)
-    # --8<-- [start:AND_threshold]
     w1, w2, theta = 0.5, 0.5, 0.7
     tmp = x1 * w1 + x2 * w2
     if tmp <= theta:
         return 0
     elif tmp > theta:
         return 1
-    # --8<-- [end:AND_threshold]
 
 
-# --8<-- [start:AND-def]
 def AND(x1, x2):
-    # --8<-- [end:AND-def]
     """AND gate as a perceptron with weights ``(0.5, 0.5)`` and bias ``-0.7``.
 
     Parameters
@@ -78,7 +72,6 @@ def AND(x1, x2):
     [0, 0, 0, 1]
     """
     check_scalar_inputs("AND", x1=x1, x2=x2)
-    # --8<-- [start:AND]
     x = np.array([x1, x2])
     w = np.array([0.5, 0.5])
     b = -0.7
@@ -87,12 +80,9 @@ def AND(x1, x2):
         return 0
     else:
         return 1
-    # --8<-- [end:AND]
 
 
-# --8<-- [start:NAND-def]
 def NAND(x1, x2):
-    # --8<-- [end:NAND-def]
     """NAND gate: AND with every weight and the bias negated.
 
     Parameters
@@ -117,7 +107,6 @@ def NAND(x1, x2):
     [1, 1, 1, 0]
     """
     check_scalar_inputs("NAND", x1=x1, x2=x2)
-    # --8<-- [start:NAND]
     x = np.array([x1, x2])
     w = np.array([-0.5, -0.5])  # only the weights and the bias differ from AND
     b = 0.7
@@ -126,12 +115,9 @@ def NAND(x1, x2):
         return 0
     else:
         return 1
-    # --8<-- [end:NAND]
 
 
-# --8<-- [start:OR-def]
 def OR(x1, x2):
-    # --8<-- [end:OR-def]
     """OR gate: the AND weights with a smaller bias, so one active input is enough.
 
     Parameters
@@ -156,7 +142,6 @@ def OR(x1, x2):
     [0, 1, 1, 1]
     """
     check_scalar_inputs("OR", x1=x1, x2=x2)
-    # --8<-- [start:OR]
     x = np.array([x1, x2])
     w = np.array([0.5, 0.5])
     b = -0.2
@@ -165,12 +150,9 @@ def OR(x1, x2):
         return 0
     else:
         return 1
-    # --8<-- [end:OR]
 
 
-# --8<-- [start:XOR-def]
 def XOR(x1, x2):
-    # --8<-- [end:XOR-def]
     """XOR gate as a two-layer perceptron: ``AND(NAND(x1, x2), OR(x1, x2))``.
 
     Parameters
@@ -195,12 +177,10 @@ def XOR(x1, x2):
     [0, 1, 1, 0]
     """
     check_scalar_inputs("XOR", x1=x1, x2=x2)
-    # --8<-- [start:XOR]
     s1 = NAND(x1, x2)  # layer 1: two perceptrons side by side
     s2 = OR(x1, x2)
     y = AND(s1, s2)  # layer 2: one perceptron on their outputs
     return y
-    # --8<-- [end:XOR]
 
 
 def truth_table(gate):

@@ -8,10 +8,7 @@ from nn_text.im2col import _output_hw, col2im, im2col
 __all__ = ["Pooling"]
 
 
-# --8<-- [start:Pooling]
-# --8<-- [start:Pooling-class]
 class Pooling:
-    # --8<-- [end:Pooling-class]
     """Max pooling over ``pool_h x pool_w`` windows, channel by channel; no parameters to learn.
 
     Parameters
@@ -41,11 +38,8 @@ class Pooling:
              [4., 3.]]]])
     """
 
-    # --8<-- [start:Pooling-init-def]
     def __init__(self, pool_h, pool_w, stride=1, pad=0):
-        # --8<-- [end:Pooling-init-def]
         check_positive_int("Pooling", pool_h=pool_h, pool_w=pool_w, stride=stride, pad=pad)
-        # --8<-- [start:Pooling-init]
         self.pool_h = pool_h
         self.pool_w = pool_w
         self.stride = stride
@@ -54,10 +48,7 @@ class Pooling:
         self.x = None
         self.arg_max = None
 
-    # --8<-- [end:Pooling-init]
-    # --8<-- [start:Pooling-forward-def]
     def forward(self, x):
-        # --8<-- [end:Pooling-forward-def]
         """Return the maximum of each window, and remember where it was.
 
         Parameters
@@ -86,7 +77,6 @@ class Pooling:
         x = as_float_array("Pooling.forward", "x", x, ndims=(4,))
         out_h, out_w = _output_hw("Pooling.forward", x.shape, self.pool_h, self.pool_w,
                                   self.stride, self.pad)
-        # --8<-- [start:Pooling-forward]
         N, C, H, W = x.shape
         col = im2col(x, self.pool_h, self.pool_w, self.stride, self.pad)  # (N*OH*OW, C*PH*PW)
         col = col.reshape(-1, self.pool_h * self.pool_w)  # one window per row: (N*OH*OW*C, PH*PW)
@@ -99,10 +89,7 @@ class Pooling:
         self.arg_max = arg_max
         return out
 
-    # --8<-- [end:Pooling-forward]
-    # --8<-- [start:Pooling-backward-def]
     def backward(self, dout):
-        # --8<-- [end:Pooling-backward-def]
         """Send each output's gradient back to the input that was the maximum; 0 elsewhere.
 
         Parameters
@@ -137,7 +124,6 @@ class Pooling:
             shape = (N, C, *_output_hw("Pooling", self.x.shape, self.pool_h, self.pool_w,
                                        self.stride, self.pad))
         dout = check_dout("Pooling", dout, shape)
-        # --8<-- [start:Pooling-backward]
         dout = dout.transpose(0, 2, 3, 1)  # (N, C, OH, OW) -> (N, OH, OW, C), im2col's order
 
         pool_size = self.pool_h * self.pool_w
@@ -148,7 +134,5 @@ class Pooling:
         dcol = dmax.reshape(dmax.shape[0] * dmax.shape[1] * dmax.shape[2], -1)
         dx = col2im(dcol, self.x.shape, self.pool_h, self.pool_w, self.stride, self.pad)
         return dx
-        # --8<-- [end:Pooling-backward]
 
 
-# --8<-- [end:Pooling]

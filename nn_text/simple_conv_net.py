@@ -23,10 +23,7 @@ __all__ = ["SimpleConvNet"]
 PARAM_NAMES = ("W1", "b1", "W2", "b2", "W3", "b3")
 
 
-# --8<-- [start:SimpleConvNet]
-# --8<-- [start:SimpleConvNet-class]
 class SimpleConvNet:
-    # --8<-- [end:SimpleConvNet-class]
     """A small CNN for MNIST: one convolution layer with 2x2 max pooling, then two affine layers.
 
     Parameters
@@ -63,10 +60,8 @@ class SimpleConvNet:
     {'W1': (30, 1, 5, 5), 'b1': (30,), 'W2': (4320, 100), 'b2': (100,), 'W3': (100, 10), 'b3': (10,)}
     """
 
-    # --8<-- [start:SimpleConvNet-init-def]
     def __init__(self, input_dim=(1, 28, 28), conv_param=None, hidden_size=100,
                  output_size=10, weight_init_std=0.01, rng=None):
-        # --8<-- [end:SimpleConvNet-init-def]
         conv_param = {"filter_num": 30, "filter_size": 5, "pad": 0, "stride": 1,
                       **(conv_param or {})}
         if len(tuple(input_dim)) != 3:
@@ -80,7 +75,6 @@ class SimpleConvNet:
             raise ValueError(f"SimpleConvNet pools 2x2 with stride 2, so it expects an even "
                              f"convolution output, got {conv_size}x{conv_size} from "
                              f"input_dim {tuple(input_dim)} and conv_param {conv_param}")
-        # --8<-- [start:SimpleConvNet-init]
         filter_num = conv_param["filter_num"]
         filter_size = conv_param["filter_size"]
         filter_pad = conv_param["pad"]
@@ -109,10 +103,7 @@ class SimpleConvNet:
         self.layers["Affine2"] = Affine(self.params["W3"], self.params["b3"])
         self.last_layer = SoftmaxWithLoss()
 
-    # --8<-- [end:SimpleConvNet-init]
-    # --8<-- [start:SimpleConvNet-predict-def]
     def predict(self, x):
-        # --8<-- [end:SimpleConvNet-predict-def]
         """Scores (before softmax) for a batch of images.
 
         Parameters
@@ -131,15 +122,11 @@ class SimpleConvNet:
         >>> net.predict(np.zeros((2, 1, 10, 10))).shape
         (2, 10)
         """
-        # --8<-- [start:SimpleConvNet-predict]
         for layer in self.layers.values():
             x = layer.forward(x)
         return x
 
-    # --8<-- [end:SimpleConvNet-predict]
-    # --8<-- [start:SimpleConvNet-loss-def]
     def loss(self, x, t):
-        # --8<-- [end:SimpleConvNet-loss-def]
         """Cross-entropy error of softmax of the scores, against ``t``.
 
         Parameters
@@ -160,14 +147,10 @@ class SimpleConvNet:
         >>> round(net.loss(np.ones((1, 1, 6, 6)), [3]), 4)  # all scores 0: -log(1/10)
         2.3026
         """
-        # --8<-- [start:SimpleConvNet-loss]
         y = self.predict(x)
         return self.last_layer.forward(y, t)
 
-    # --8<-- [end:SimpleConvNet-loss]
-    # --8<-- [start:SimpleConvNet-accuracy-def]
     def accuracy(self, x, t, batch_size=100):
-        # --8<-- [end:SimpleConvNet-accuracy-def]
         """Fraction of images whose highest score is the class ``t``, computed batch by batch.
 
         Parameters
@@ -193,15 +176,11 @@ class SimpleConvNet:
         """
         check_positive_int("SimpleConvNet.accuracy", batch_size=batch_size)
         x = as_float_array("SimpleConvNet.accuracy", "x", x, ndims=(4,))
-        # --8<-- [start:SimpleConvNet-accuracy]
         y = np.concatenate([self.predict(x[i:i + batch_size])
                             for i in range(0, len(x), batch_size)])
         return _accuracy(y, t)
 
-    # --8<-- [end:SimpleConvNet-accuracy]
-    # --8<-- [start:SimpleConvNet-numerical_gradient-def]
     def numerical_gradient(self, x, t):
-        # --8<-- [end:SimpleConvNet-numerical_gradient-def]
         """Gradient of the loss for every parameter, by central differences (very slow).
 
         Parameters
@@ -226,9 +205,7 @@ class SimpleConvNet:
         loss_W = lambda W: self.loss(x, t)  # W is self.params[key] itself, nudged in place
         return {key: _numerical_gradient(loss_W, self.params[key]) for key in self.params}
 
-    # --8<-- [start:SimpleConvNet-gradient-def]
     def gradient(self, x, t):
-        # --8<-- [end:SimpleConvNet-gradient-def]
         """Gradient of the loss for every parameter, by backpropagation.
 
         Parameters
@@ -254,7 +231,6 @@ class SimpleConvNet:
         >>> max(float(np.abs(numeric[k] - backprop[k]).max()) for k in net.params) < 1e-7
         True
         """
-        # --8<-- [start:SimpleConvNet-gradient]
         # forward
         self.loss(x, t)
 
@@ -269,11 +245,8 @@ class SimpleConvNet:
         grads["W2"], grads["b2"] = self.layers["Affine1"].dW, self.layers["Affine1"].db
         grads["W3"], grads["b3"] = self.layers["Affine2"].dW, self.layers["Affine2"].db
         return grads
-        # --8<-- [end:SimpleConvNet-gradient]
 
-    # --8<-- [start:SimpleConvNet-save_params-def]
     def save_params(self, file_name="params.npz"):
-        # --8<-- [end:SimpleConvNet-save_params-def]
         """Save the parameters to an ``.npz`` file, atomically (a crash leaves the old file).
 
         Parameters
@@ -296,9 +269,7 @@ class SimpleConvNet:
         """
         write_atomically(file_name, lambda f: np.savez(f, **self.params))
 
-    # --8<-- [start:SimpleConvNet-load_params-def]
     def load_params(self, file_name="params.npz"):
-        # --8<-- [end:SimpleConvNet-load_params-def]
         """Load parameters saved by `save_params` into this network, in place.
 
         Parameters
@@ -344,4 +315,3 @@ class SimpleConvNet:
                                      f"{data[key].shape} in {file_name}")
             for key in PARAM_NAMES:
                 self.params[key][...] = data[key]  # in place: the layers share these arrays
-# --8<-- [end:SimpleConvNet]

@@ -9,10 +9,7 @@ from nn_text.losses import cross_entropy_error
 __all__ = ["simpleNet"]
 
 
-# --8<-- [start:simpleNet]
-# --8<-- [start:simpleNet-class]
 class simpleNet:  # the book's lower-case name, so readers' code runs unchanged
-    # --8<-- [end:simpleNet-class]
     """One layer of weights ``W`` (2, 3) with softmax and cross-entropy error.
 
     Parameters
@@ -35,15 +32,11 @@ class simpleNet:  # the book's lower-case name, so readers' code runs unchanged
     (2, 3)
     """
 
-    # --8<-- [start:simpleNet-init]
     def __init__(self, rng=None):
         rng = np.random.default_rng(0) if rng is None else rng
         self.W = rng.standard_normal((2, 3))  # initialise with a normal distribution
 
-    # --8<-- [end:simpleNet-init]
-    # --8<-- [start:simpleNet-predict-def]
     def predict(self, x):
-        # --8<-- [end:simpleNet-predict-def]
         """Scores ``x @ W`` (before softmax).
 
         Parameters
@@ -66,13 +59,9 @@ class simpleNet:  # the book's lower-case name, so readers' code runs unchanged
         """
         x = as_float_array("simpleNet.predict", "x", x)
         check_features("simpleNet.predict", x, self.W, "W")
-        # --8<-- [start:simpleNet-predict]
         return np.dot(x, self.W)
 
-    # --8<-- [end:simpleNet-predict]
-    # --8<-- [start:simpleNet-loss-def]
     def loss(self, x, t):
-        # --8<-- [end:simpleNet-loss-def]
         """Cross-entropy error of ``softmax(predict(x))`` against ``t``.
 
         Parameters
@@ -95,10 +84,7 @@ class simpleNet:  # the book's lower-case name, so readers' code runs unchanged
         >>> round(net.loss(np.array([0.6, 0.9]), np.array([0, 0, 1])), 4)
         0.9281
         """
-        # --8<-- [start:simpleNet-loss]
         z = self.predict(x)
         y = softmax(z)
         loss = cross_entropy_error(y, t)
         return loss
-        # --8<-- [end:simpleNet-loss]
-# --8<-- [end:simpleNet]

@@ -18,10 +18,7 @@ OPTIMIZERS = {"sgd": SGD, "momentum": Momentum, "adagrad": AdaGrad, "rmsprop": R
               "adam": Adam}
 
 
-# --8<-- [start:Trainer]
-# --8<-- [start:Trainer-class]
 class Trainer:
-    # --8<-- [end:Trainer-class]
     """Train ``network`` by mini-batches for a number of epochs, and keep the history.
 
     Parameters
@@ -73,11 +70,9 @@ class Trainer:
     True
     """
 
-    # --8<-- [start:Trainer-init-def]
     def __init__(self, network, x_train, t_train, x_test, t_test, epochs=20,
                  mini_batch_size=100, optimizer="SGD", optimizer_param=None,
                  evaluate_sample_num_per_epoch=None, verbose=None, rng=None):
-        # --8<-- [end:Trainer-init-def]
         for name in ("params", "gradient", "loss", "accuracy"):
             if not hasattr(network, name):
                 raise TypeError(f"Trainer expects a network with params, gradient, loss and "
@@ -99,7 +94,6 @@ class Trainer:
         elif not hasattr(optimizer, "update"):
             raise TypeError(f"Trainer expects optimizer to be a name or have update(params, "
                             f"grads), got {type(optimizer).__name__}")
-        # --8<-- [start:Trainer-init]
         self.network = network
         self.verbose = sys.stdout.isatty() if verbose is None else verbose
         self.x_train, self.t_train = x_train, t_train
@@ -120,10 +114,7 @@ class Trainer:
         self.train_acc_list = []
         self.test_acc_list = []
 
-    # --8<-- [end:Trainer-init]
-    # --8<-- [start:Trainer-train_step-def]
     def train_step(self):
-        # --8<-- [end:Trainer-train_step-def]
         """One mini-batch: gradient, update; at an epoch's start, measure the accuracies.
 
         Returns
@@ -141,7 +132,6 @@ class Trainer:
         >>> trainer.current_iter, len(trainer.train_loss_list), len(trainer.train_acc_list)
         (1, 1, 1)
         """
-        # --8<-- [start:Trainer-train_step]
         batch_mask = self.rng.choice(self.train_size, self.batch_size)
         x_batch = self.x_train[batch_mask]
         t_batch = self.t_train[batch_mask]
@@ -157,7 +147,6 @@ class Trainer:
             self.current_epoch += 1
         self.current_iter += 1
 
-    # --8<-- [end:Trainer-train_step]
     def _evaluate(self):
         """Measure and keep the train and test accuracies (on a sample, if so asked)."""
         n = self.evaluate_sample_num_per_epoch
@@ -169,9 +158,7 @@ class Trainer:
             print(f"epoch {self.current_epoch:3d}  train acc {self.train_acc_list[-1]:.4f}  "
                   f"test acc {self.test_acc_list[-1]:.4f}")
 
-    # --8<-- [start:Trainer-train-def]
     def train(self):
-        # --8<-- [end:Trainer-train-def]
         """Run every step of every epoch, then measure the accuracies once more.
 
         Returns
@@ -189,9 +176,6 @@ class Trainer:
         >>> trainer.current_iter, len(trainer.train_acc_list)  # 3 epochs of 2 steps, 3 + 1 checks
         (6, 4)
         """
-        # --8<-- [start:Trainer-train]
         for _ in range(self.max_iter):
             self.train_step()
         self._evaluate()  # after the last epoch
-        # --8<-- [end:Trainer-train]
-# --8<-- [end:Trainer]

@@ -14,10 +14,8 @@ from nn_text.two_layer_net import TwoLayerNet
 __all__ = ["train_two_layer_net"]
 
 
-# --8<-- [start:train_two_layer_net-def]
 def train_two_layer_net(x_train, t_train, x_test, t_test, hidden_size=50, iters_num=10000,
                         batch_size=100, learning_rate=0.1, rng=None, verbose=None):
-    # --8<-- [end:train_two_layer_net-def]
     """Train a TwoLayerNet by mini-batch SGD, as in the book's ``train_neuralnet.py``.
 
     Parameters
@@ -81,7 +79,6 @@ def train_two_layer_net(x_train, t_train, x_test, t_test, hidden_size=50, iters_
     if verbose is None:
         verbose = sys.stdout.isatty()
     n_classes = t_train.shape[1] if t_train.ndim == 2 else int(max(t_train.max(), t_test.max())) + 1
-    # --8<-- [start:train_two_layer_net]
     network = TwoLayerNet(input_size=x_train.shape[1], hidden_size=hidden_size,
                           output_size=n_classes, rng=rng)
     train_size = x_train.shape[0]
@@ -105,4 +102,3 @@ def train_two_layer_net(x_train, t_train, x_test, t_test, hidden_size=50, iters_
                       f"train acc {history['train_acc'][-1]:.4f}  "
                       f"test acc {history['test_acc'][-1]:.4f}")
     return network, history
-    # --8<-- [end:train_two_layer_net]

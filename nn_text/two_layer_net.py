@@ -16,10 +16,7 @@ from nn_text.network import accuracy as _accuracy
 __all__ = ["TwoLayerNet"]
 
 
-# --8<-- [start:TwoLayerNet]
-# --8<-- [start:TwoLayerNet-class]
 class TwoLayerNet:
-    # --8<-- [end:TwoLayerNet-class]
     """Affine, sigmoid, affine, softmax: ``input_size -> hidden_size -> output_size``.
 
     Parameters
@@ -45,14 +42,11 @@ class TwoLayerNet:
     {'W1': (784, 100), 'b1': (100,), 'W2': (100, 10), 'b2': (10,)}
     """
 
-    # --8<-- [start:TwoLayerNet-init-def]
     def __init__(self, input_size, hidden_size, output_size, weight_init_std=0.01, rng=None):
-        # --8<-- [end:TwoLayerNet-init-def]
         for name, size in [("input_size", input_size), ("hidden_size", hidden_size),
                            ("output_size", output_size)]:
             if not (isinstance(size, (int, np.integer)) and size > 0):
                 raise ValueError(f"TwoLayerNet expects {name} to be a positive int, got {size!r}")
-        # --8<-- [start:TwoLayerNet-init]
         rng = np.random.default_rng(0) if rng is None else rng
         self.params = {}
         self.params["W1"] = weight_init_std * rng.standard_normal((input_size, hidden_size))
@@ -60,10 +54,7 @@ class TwoLayerNet:
         self.params["W2"] = weight_init_std * rng.standard_normal((hidden_size, output_size))
         self.params["b2"] = np.zeros(output_size)
 
-    # --8<-- [end:TwoLayerNet-init]
-    # --8<-- [start:TwoLayerNet-predict-def]
     def predict(self, x):
-        # --8<-- [end:TwoLayerNet-predict-def]
         """Class probabilities for ``x``.
 
         Parameters
@@ -84,22 +75,16 @@ class TwoLayerNet:
                [0.5, 0.5]])
         """
         x = as_float_array("TwoLayerNet.predict", "x", x, ndims=(2,))
-        # --8<-- [start:TwoLayerNet-predict-params]
         W1, W2 = self.params["W1"], self.params["W2"]
         b1, b2 = self.params["b1"], self.params["b2"]
-        # --8<-- [end:TwoLayerNet-predict-params]
         check_features("TwoLayerNet.predict", x, W1)
-        # --8<-- [start:TwoLayerNet-predict]
         a1 = np.dot(x, W1) + b1  # (N, input) @ (input, hidden) -> (N, hidden)
         z1 = sigmoid(a1)
         a2 = np.dot(z1, W2) + b2  # (N, hidden) @ (hidden, output) -> (N, output)
         y = softmax(a2)
         return y
 
-    # --8<-- [end:TwoLayerNet-predict]
-    # --8<-- [start:TwoLayerNet-loss-def]
     def loss(self, x, t):
-        # --8<-- [end:TwoLayerNet-loss-def]
         """Cross-entropy error of the predictions for ``x`` against ``t``.
 
         Parameters
@@ -120,14 +105,10 @@ class TwoLayerNet:
         >>> round(net.loss(np.ones((1, 4)), [1]), 4)  # -log(0.5)
         0.6931
         """
-        # --8<-- [start:TwoLayerNet-loss]
         y = self.predict(x)
         return cross_entropy_error(y, t)
 
-    # --8<-- [end:TwoLayerNet-loss]
-    # --8<-- [start:TwoLayerNet-accuracy-def]
     def accuracy(self, x, t):
-        # --8<-- [end:TwoLayerNet-accuracy-def]
         """Fraction of samples whose most probable class is ``t``.
 
         Parameters
@@ -149,13 +130,9 @@ class TwoLayerNet:
         >>> net.accuracy(np.ones((4, 2)), [0, 0, 1, 0])
         0.75
         """
-        # --8<-- [start:TwoLayerNet-accuracy]
         return _accuracy(self.predict(x), t)
 
-    # --8<-- [end:TwoLayerNet-accuracy]
-    # --8<-- [start:TwoLayerNet-numerical_gradient-def]
     def numerical_gradient(self, x, t):
-        # --8<-- [end:TwoLayerNet-numerical_gradient-def]
         """Gradient of the loss for every parameter, by central differences (slow).
 
         Parameters
@@ -178,14 +155,10 @@ class TwoLayerNet:
         >>> {k: v.shape for k, v in grads.items()}
         {'W1': (3, 2), 'b1': (2,), 'W2': (2, 2), 'b2': (2,)}
         """
-        # --8<-- [start:TwoLayerNet-numerical_gradient]
         loss_W = lambda W: self.loss(x, t)  # W is self.params[key] itself, nudged in place
         return {key: _numerical_gradient(loss_W, self.params[key]) for key in self.params}
-        # --8<-- [end:TwoLayerNet-numerical_gradient]
 
-    # --8<-- [start:TwoLayerNet-gradient-def]
     def gradient(self, x, t):
-        # --8<-- [end:TwoLayerNet-gradient-def]
         """Gradient of the loss for every parameter, by backpropagation (chapter 5).
 
         Parameters
@@ -210,12 +183,9 @@ class TwoLayerNet:
         True
         """
         x = as_float_array("TwoLayerNet.gradient", "x", x, ndims=(2,))
-        # --8<-- [start:TwoLayerNet-gradient-params]
         W1, W2 = self.params["W1"], self.params["W2"]
         b1, b2 = self.params["b1"], self.params["b2"]
-        # --8<-- [end:TwoLayerNet-gradient-params]
         check_features("TwoLayerNet.gradient", x, W1)
-        # --8<-- [start:TwoLayerNet-gradient]
         t = np.asarray(t)
         batch_num = x.shape[0]
         if t.ndim == 1:
@@ -233,5 +203,3 @@ class TwoLayerNet:
         grads["W1"] = np.dot(x.T, da1)
         grads["b1"] = np.sum(da1, axis=0)
         return {key: grads[key] for key in self.params}
-        # --8<-- [end:TwoLayerNet-gradient]
-# --8<-- [end:TwoLayerNet]

@@ -21,7 +21,6 @@ SETTINGS = {"hidden_size": 50, "iters_num": 10000, "batch_size": 100, "learning_
 SEED = 0
 
 
-# --8<-- [start:train]
 def train(x_train, t_train, x_test, t_test, hidden_size, iters_num, batch_size, learning_rate,
           rng):
     """Mini-batch SGD with gradients from backpropagation; history per step and per epoch."""
@@ -44,7 +43,6 @@ def train(x_train, t_train, x_test, t_test, hidden_size, iters_num, batch_size, 
                   f"train acc {history['train_acc'][-1]:.4f}  "
                   f"test acc {history['test_acc'][-1]:.4f}", flush=True)
     return history
-# --8<-- [end:train]
 
 
 def main():

@@ -22,7 +22,6 @@ from nn_text.optimizers import Adam
 from nn_text.simple_conv_net import SimpleConvNet
 
 OUT = Path(__file__).resolve().parents[1] / "results" / "simple_conv_net.json"
-# --8<-- [start:train]
 SETTINGS = {"filter_num": 30, "filter_size": 5, "hidden_size": 100, "epochs": 3,
             "batch_size": 100, "lr": 0.001, "train_acc_images": 10000}
 SEED = 0
@@ -66,7 +65,6 @@ def main():
     history = train(net, x_train, t_train, x_test, t_test, SETTINGS["epochs"],
                     SETTINGS["batch_size"], SETTINGS["lr"], SETTINGS["train_acc_images"], rng,
                     verbose=True)
-    # --8<-- [end:train]
     seconds = time.perf_counter() - start
 
     result = {

@@ -1,0 +1,283 @@
+"""Listings by name: a page names what it shows, the build renders the package's real source.
+
+In a page, a fenced block with the info string ``listing`` names a file and what to show of it::
+
+    ```listing
+    nn_text/layers.py MulLayer AddLayer
+    ```
+
+A name is a module-level function or class (shown whole) or ``Class.method`` (the class with
+only the methods named, for a page that teaches those). The block becomes a ``python`` code
+block titled with the file, followed by one line that says what was left out and links to the
+whole source. The listing is a complete program: it starts with the imports it needs, then the
+module's private helpers and constants it uses, then the named code; a public name of the same
+module that the code uses is imported from the package rather than repeated.
+
+What is left out is chosen from the code's structure, never by markers:
+
+* docstrings (of the module, classes and functions);
+* input checks, which the package writes as one statement each so that leaving them out leaves
+  the rest intact: a call of a function whose name starts with ``check_`` or ``_check``, and an
+  ``if`` with no ``else`` whose body only raises; comment lines directly above such a statement
+  go with it.
+
+Names that nothing kept uses are not imported. A listing line longer than ``MAX_LINE``
+characters, an unknown name, or a check that is not a whole statement fails the build.
+"""
+
+import ast
+import re
+import textwrap
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MAX_LINE = 88  # characters that fit the code box at the desktop content width
+FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})listing[ \t]*\n"
+                   r"(?P<body>.*?)\n(?P=indent)(?P=fence)[ \t]*$", re.M | re.S)
+NOTE = {  # what the listing left out -> the line under it
+    ("ko", True): "docstring과 입력 검사는 빼고 실었습니다. 전체 소스: [{path}]({url})",
+    ("ko", False): "docstring은 빼고 실었습니다. 전체 소스: [{path}]({url})",
+    ("en", True): "Docstrings and input checks are left out. Whole source: [{path}]({url})",
+    ("en", False): "Docstrings are left out. Whole source: [{path}]({url})",
+}
+
+
+class ListingError(ValueError):
+    """A listing that names something the file does not define, or cannot be shown whole."""
+
+
+def is_check(stmt):
+    """Whether ``stmt`` is an input check: a ``check_*(...)`` call, or an ``if`` that only raises.
+
+    >>> import ast
+    >>> [is_check(s) for s in ast.parse(
+    ...     "check_array('f', 'x', x)\\nif x < 0:\\n    raise ValueError\\ny = x").body]
+    [True, True, False]
+    """
+    if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call):
+        func = stmt.value.func
+        name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+        return name.startswith(("check_", "_check"))
+    return (isinstance(stmt, ast.If) and not stmt.orelse
+            and all(isinstance(s, ast.Raise) for s in stmt.body))
+
+
+def is_docstring(stmt):
+    return (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant)
+            and isinstance(stmt.value.value, str))
+
+
+def _start(node):
+    """First line of a node, its decorators included."""
+    return min([node.lineno] + [d.lineno for d in getattr(node, "decorator_list", [])])
+
+
+def _left_out(node, lines):
+    """Line numbers (1-based) inside ``node`` that the listing leaves out, and whether any check
+    was among them."""
+    out, checks = set(), False
+    for parent in ast.walk(node):
+        for field in ("body", "orelse", "finalbody"):
+            body = getattr(parent, field, None)
+            if not isinstance(body, list):
+                continue
+            for i, stmt in enumerate(body):
+                docstring = (i == 0 and field == "body" and is_docstring(stmt)
+                             and isinstance(parent, (ast.FunctionDef, ast.AsyncFunctionDef,
+                                                     ast.ClassDef)))
+                check = is_check(stmt)
+                if not (docstring or check):
+                    continue
+                if check and len(body) == 1:
+                    raise ListingError(f"line {stmt.lineno}: a body that is only a check "
+                                       "would be empty without it")
+                checks = checks or check
+                first = stmt.lineno
+                while first > 1 and lines[first - 2].strip().startswith("#"):
+                    first -= 1  # the comment that introduces the check goes with it
+                out.update(range(first, stmt.end_lineno + 1))
+    return out, checks
+
+
+def _tidy(block):
+    """Drop blank lines that removal left after a ``def``/``class`` line or doubled."""
+    kept = []
+    for line in block:
+        if not line.strip():
+            if not kept or not kept[-1].strip() or kept[-1].rstrip().endswith(":"):
+                continue
+        kept.append(line)
+    while kept and not kept[-1].strip():
+        kept.pop()
+    return kept
+
+
+def _segment(node, lines, only=None):
+    """The source lines of a top-level def or class without docstrings and checks.
+
+    ``only``: for a class, the names of the methods to keep (its other statements stay).
+    """
+    out, checks = _left_out(node, lines)
+    if only is not None:
+        for stmt in node.body:
+            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and stmt.name not in only:
+                first = _start(stmt)
+                while first > 1 and lines[first - 2].strip().startswith("#"):
+                    first -= 1
+                out.update(range(first, stmt.end_lineno + 1))
+    block = [lines[n - 1] for n in range(_start(node), node.end_lineno + 1) if n not in out]
+    return _tidy(block), checks
+
+
+def _bound_names(stmt):
+    """Names a module-level statement binds."""
+    if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        return {stmt.name}
+    if isinstance(stmt, (ast.Import, ast.ImportFrom)):
+        return {(a.asname or a.name).split(".")[0] for a in stmt.names}
+    names = set()
+    targets = getattr(stmt, "targets", None) or [getattr(stmt, "target", None)]
+    for target in targets:
+        for n in ast.walk(target) if target is not None else []:
+            if isinstance(n, ast.Name):
+                names.add(n.id)
+    return names
+
+
+def _used_names(text):
+    return {n.id for n in ast.walk(ast.parse(textwrap.dedent(text))) if isinstance(n, ast.Name)}
+
+
+def _import_line(stmt, used):
+    """``stmt`` (an import) restricted to the names in ``used``, or None."""
+    aliases = [a for a in stmt.names if (a.asname or a.name).split(".")[0] in used]
+    if not aliases:
+        return None
+    parts = ", ".join(a.name + (f" as {a.asname}" if a.asname else "") for a in aliases)
+    if isinstance(stmt, ast.Import):
+        return f"import {parts}"
+    return f"from {'.' * stmt.level}{stmt.module or ''} import {parts}"
+
+
+def render(path, names, root=ROOT):
+    """The listing of ``names`` from the file ``path`` (relative to ``root``), and whether any
+    input check was left out.
+
+    >>> text, checks = render("nn_text/perceptron.py", ["AND"])
+    >>> print(text)  # doctest: +ELLIPSIS
+    import numpy as np
+    <BLANKLINE>
+    <BLANKLINE>
+    def AND(x1, x2):
+        x = np.array([x1, x2])
+    ...
+    >>> checks
+    True
+    """
+    source = (root / path).read_text("utf-8")
+    lines = source.splitlines()
+    tree = ast.parse(source)
+    module = ".".join(Path(path).with_suffix("").parts)
+    top = {}
+    for stmt in tree.body:
+        if not is_docstring(stmt):
+            for name in _bound_names(stmt):
+                top.setdefault(name, stmt)
+    wanted = {}  # top-level statement -> None (whole) or set of method names
+    for name in names:
+        head, _, method = name.partition(".")
+        stmt = top.get(head)
+        if not isinstance(stmt, (ast.FunctionDef, ast.ClassDef)):
+            raise ListingError(f"{path} defines no function or class {head!r}")
+        if method:
+            methods = {s.name for s in stmt.body if isinstance(s, ast.FunctionDef)}
+            if method not in methods:
+                raise ListingError(f"{path}: {head} has no method {method!r}")
+            if wanted.get(stmt, set()) is not None:
+                wanted[stmt] = wanted.get(stmt, set()) | {method}
+        else:
+            wanted[stmt] = None
+    shown = {}  # statement -> lines
+    any_checks = False
+    for stmt, only in wanted.items():
+        shown[stmt], checks = _segment(stmt, lines, only)
+        any_checks = any_checks or checks
+    # Pull in the module-level helpers and constants the code uses, transitively.
+    defined = set().union(*(_bound_names(s) for s in shown))
+    helpers, imports, from_package = {}, set(), set()
+    todo = list(shown.values())
+    while todo:
+        for used in sorted(_used_names("\n".join(todo.pop())) - defined):
+            stmt = top.get(used)
+            if stmt is None or stmt in shown or stmt in helpers:
+                continue
+            if isinstance(stmt, (ast.Import, ast.ImportFrom)):
+                imports.add(used)
+            elif used.startswith("_") or not isinstance(stmt, (ast.FunctionDef, ast.ClassDef)):
+                helpers[stmt], checks = (_segment(stmt, lines) if isinstance(
+                    stmt, (ast.FunctionDef, ast.ClassDef)) else
+                    ([lines[n - 1] for n in range(stmt.lineno, stmt.end_lineno + 1)], False))
+                any_checks = any_checks or checks
+                defined |= _bound_names(stmt)
+                todo.append(helpers[stmt])
+            else:
+                from_package.add(used)
+    header = [line for stmt in tree.body if isinstance(stmt, ast.Import)
+              if (line := _import_line(stmt, imports))]
+    header += [line for stmt in tree.body if isinstance(stmt, ast.ImportFrom)
+               if (line := _import_line(stmt, imports))]
+    if from_package:
+        header.append(f"from {module} import {', '.join(sorted(from_package))}")
+    blocks = []
+    constants = [s for s in helpers if not isinstance(s, (ast.FunctionDef, ast.ClassDef))]
+    if constants:
+        blocks.append([line for s in sorted(constants, key=_start) for line in helpers[s]])
+    blocks += [helpers[s] for s in sorted(helpers, key=_start) if s not in constants]
+    blocks += [shown[s] for s in sorted(shown, key=_start)]
+    text = "\n".join(header)
+    for block in blocks:
+        text += ("\n\n\n" if text else "") + "\n".join(block)
+    for number, line in enumerate(text.splitlines(), 1):
+        if len(line) > MAX_LINE:
+            raise ListingError(f"{path} {' '.join(names)}: listing line {number} has "
+                               f"{len(line)} characters, more than {MAX_LINE}: {line.strip()}")
+    return text, any_checks
+
+
+def source_url(config, path):
+    repo = (config.get("repo_url") or "").rstrip("/")
+    return f"{repo}/blob/main/{path}" if repo else path
+
+
+def expand(markdown, lang, config, page_name="page"):
+    """Replace every ``listing`` block of a page's Markdown with its rendered code."""
+
+    def replace(m):
+        indent = m["indent"]
+        words = m["body"].split()
+        if len(words) < 2:
+            raise ListingError(f"{page_name}: a listing block names a file and at least one "
+                               f"function or class, got {m['body'].strip()!r}")
+        path, names = words[0], words[1:]
+        try:
+            text, checks = render(path, names)
+        except (OSError, ListingError, SyntaxError) as exc:
+            raise ListingError(f"{page_name}: listing {path} {' '.join(names)}: {exc}") from None
+        note = NOTE[lang, checks]
+        code = "\n".join(indent + line if line else line for line in text.splitlines())
+        caption = note.format(path=path, url=source_url(config, path))
+        return (f'{indent}{m["fence"]}python title="{path}"\n{code}\n{indent}{m["fence"]}\n'
+                f'{indent}\n{indent}<p class="listing-note" markdown>{caption}</p>')
+
+    return FENCE.sub(replace, markdown)
+
+
+def on_page_markdown(markdown, page, config, files):
+    from mkdocs.exceptions import PluginError
+
+    src = page.file.src_uri
+    lang = "en" if re.search(r"\.en\.(md|ipynb)$", src) or src.startswith("en/") else "ko"
+    try:
+        return expand(markdown, lang, config, src)
+    except ListingError as exc:
+        raise PluginError(str(exc)) from None
