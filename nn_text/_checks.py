@@ -485,3 +485,104 @@ def check_backward(layer_name, dout, expected):
     if arr.shape != want:
         raise ValueError(f"{layer_name}.backward expects dout of shape {want} "
                          f"(the shape of forward's output), got shape {arr.shape}")
+
+
+# --- Chapters 5 and 6: layers take NumPy arrays --------------------------------------------------
+# A layer works on the ndarray it is given, as the book's layers do: a list would be repeated by
+# `*` or fail deep inside. These checks read type, dtype and shape only: O(1), no scan.
+
+
+def check_ndarray(func_name, name, value, ndims=None):
+    """Raise unless ``value`` is a non-empty ndarray of real numbers with an accepted rank. O(1).
+
+    Parameters
+    ----------
+    func_name, name : str
+        The public function and its argument, to name in the message.
+    value : ndarray
+        What the caller passed.
+    ndims : tuple of int, optional
+        Accepted numbers of dimensions.
+
+    Returns
+    -------
+    None
+
+    Raises
+    ------
+    TypeError
+        If ``value`` is not an ndarray (a list, a number), or does not hold real numbers.
+    ValueError
+        If it is empty or has the wrong number of dimensions.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from nn_text._checks import check_ndarray
+    >>> check_ndarray("Relu.forward", "x", np.array([1.0, -1.0]))
+    >>> check_ndarray("Relu.forward", "x", [1.0, -1.0])
+    Traceback (most recent call last):
+    ...
+    TypeError: Relu.forward expects x to be a NumPy array, got list [1.0, -1.0]; pass np.array(x)
+    """
+    if not isinstance(value, np.ndarray):
+        import reprlib  # only on this error path
+
+        check_array(func_name, name, value, ndims)  # names what else is wrong with it first
+        raise TypeError(f"{func_name} expects {name} to be a NumPy array, got "
+                        f"{type(value).__name__} {reprlib.repr(value)}; pass np.array({name})")
+    if value.dtype.kind not in "biuf":
+        raise TypeError(f"{func_name} expects {name} to hold numbers, got dtype {value.dtype}")
+    if ndims is not None and value.ndim not in ndims:
+        wanted = " or ".join(f"{d}-D" for d in ndims)
+        raise ValueError(f"{func_name} expects {name} to be {wanted}, got shape {value.shape}")
+    if value.size == 0:
+        raise ValueError(f"{func_name} expects {name} to be non-empty, got shape {value.shape}")
+
+
+def check_layer_dout(layer_name, dout, expected):
+    """Raise unless ``forward`` has run and ``dout`` is an ndarray shaped like its output. O(1).
+
+    Parameters
+    ----------
+    layer_name : str
+        The layer, to name in the message, such as ``"Relu"``.
+    dout : ndarray
+        The gradient that comes from the next layer.
+    expected : tuple of int, ndarray or None
+        The shape of forward's output, or an array of that shape that forward saved;
+        None if forward has not run yet.
+
+    Returns
+    -------
+    None
+
+    Raises
+    ------
+    RuntimeError
+        If ``forward`` has not run yet.
+    TypeError, ValueError
+        If ``dout`` is not an ndarray of numbers shaped like forward's output.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from nn_text._checks import check_layer_dout
+    >>> check_layer_dout("Relu", np.ones((1, 2)), (1, 2))
+    >>> check_layer_dout("Relu", np.ones(2), None)
+    Traceback (most recent call last):
+    ...
+    RuntimeError: Relu.backward needs Relu.forward first: it uses what forward saw
+    >>> check_layer_dout("Relu", np.ones(3), np.zeros((1, 2)))
+    Traceback (most recent call last):
+    ...
+    ValueError: Relu.backward expects dout of shape (1, 2) (the shape of forward's output), got shape (3,)
+    """
+    if expected is None:
+        raise RuntimeError(f"{layer_name}.backward needs {layer_name}.forward first: "
+                           "it uses what forward saw")
+    want = expected if isinstance(expected, tuple) else expected.shape
+    check_ndarray(f"{layer_name}.backward", "dout", dout)
+    if dout.shape != want:
+        raise ValueError(f"{layer_name}.backward expects dout of shape {want} "
+                         f"(the shape of forward's output), got shape {dout.shape}")

@@ -8,7 +8,7 @@ line to ``self.layers``; no derivative has to be worked out again by hand.
 
 import numpy as np
 
-from nn_text._checks import as_float_array, check_positive_int
+from nn_text._checks import check_positive_int
 from nn_text.gradient import numerical_gradient as _numerical_gradient
 from nn_text.layers import Affine, Relu, SoftmaxWithLoss
 from nn_text.network import accuracy as _accuracy
@@ -53,17 +53,21 @@ class TwoLayerNet:
     True
     """
 
-    def __init__(self, input_size, hidden_size, output_size, weight_init_std=0.01, rng=None):
+    def __init__(self, input_size, hidden_size, output_size, weight_init_std=0.01,
+                 rng=None):
         check_positive_int("TwoLayerNet", input_size=input_size, hidden_size=hidden_size,
                            output_size=output_size)
         rng = np.random.default_rng(0) if rng is None else rng
         self.params = {}
-        self.params["W1"] = weight_init_std * rng.standard_normal((input_size, hidden_size))
+        self.params["W1"] = weight_init_std * rng.standard_normal(
+            (input_size, hidden_size))
         self.params["b1"] = np.zeros(hidden_size)
-        self.params["W2"] = weight_init_std * rng.standard_normal((hidden_size, output_size))
+        self.params["W2"] = weight_init_std * rng.standard_normal(
+            (hidden_size, output_size))
         self.params["b2"] = np.zeros(output_size)
 
-        # a dict keeps its insertion order: forward goes through it in order, backward reversed
+        # a dict keeps its insertion order: forward goes through it in order,
+        # backward in reverse
         self.layers = {}
         self.layers["Affine1"] = Affine(self.params["W1"], self.params["b1"])
         self.layers["Relu1"] = Relu()
@@ -75,7 +79,7 @@ class TwoLayerNet:
 
         Parameters
         ----------
-        x : array_like of float, shape (N, input_size)
+        x : ndarray of float, shape (N, input_size)
 
         Returns
         -------
@@ -100,7 +104,7 @@ class TwoLayerNet:
 
         Parameters
         ----------
-        x : array_like of float, shape (N, input_size)
+        x : ndarray of float, shape (N, input_size)
         t : array_like
             One-hot (N, output_size) or labels (N,).
 
@@ -124,7 +128,7 @@ class TwoLayerNet:
 
         Parameters
         ----------
-        x : array_like of float, shape (N, input_size)
+        x : ndarray of float, shape (N, input_size)
         t : array_like
             One-hot (N, output_size) or labels (N,).
 
@@ -148,7 +152,7 @@ class TwoLayerNet:
 
         Parameters
         ----------
-        x : array_like of float, shape (N, input_size)
+        x : ndarray of float, shape (N, input_size)
         t : array_like
             One-hot (N, output_size) or labels (N,).
 
@@ -166,15 +170,18 @@ class TwoLayerNet:
         >>> {k: v.shape for k, v in grads.items()}
         {'W1': (3, 2), 'b1': (2,), 'W2': (2, 2), 'b2': (2,)}
         """
-        loss_W = lambda W: self.loss(x, t)  # W is self.params[key] itself, nudged in place
-        return {key: _numerical_gradient(loss_W, self.params[key]) for key in self.params}
+        loss_W = lambda W: self.loss(x, t)  # W is self.params[key], nudged in place
+        grads = {}
+        for key in self.params:
+            grads[key] = _numerical_gradient(loss_W, self.params[key])
+        return grads
 
     def gradient(self, x, t):
         """Gradient of the loss for every parameter, by backpropagation through the layers.
 
         Parameters
         ----------
-        x : array_like of float, shape (N, input_size)
+        x : ndarray of float, shape (N, input_size)
         t : array_like
             One-hot (N, output_size) or labels (N,).
 
@@ -193,7 +200,6 @@ class TwoLayerNet:
         >>> all(np.allclose(numeric[k], backprop[k], atol=1e-7) for k in net.params)
         True
         """
-        x = as_float_array("TwoLayerNet.gradient", "x", x, ndims=(2,))
         # forward
         self.loss(x, t)
 

@@ -6,31 +6,78 @@ its input (and, for `Affine`, stores those of its parameters in ``dW`` and ``db`
 returns new arrays; it never changes ``dout``.
 """
 
+import math
+import numbers
+
 import numpy as np
 
-from nn_text._checks import as_float_array, check_dout, check_targets
-from nn_text.activations import sigmoid, softmax
+from nn_text._checks import check_backward, check_finite, check_layer_dout, check_ndarray
 
 __all__ = ["MulLayer", "AddLayer", "Relu", "Sigmoid", "Affine", "SoftmaxWithLoss"]
 
 
-def _operands(func_name, x, y):
-    """``x`` and ``y`` as floats (numbers stay Python floats) whose shapes broadcast."""
-    x = as_float_array(func_name, "x", x)
-    y = as_float_array(func_name, "y", y)
+def _check_operands(func_name, x, y):
+    """Raise unless ``x`` and ``y`` are finite numbers or ndarrays whose shapes broadcast.
+
+    These two layers are for small graphs of a few numbers, so reading every value costs
+    nothing that matters here (the layers of a network never do it).
+    """
+    for name, value in [("x", x), ("y", y)]:
+        if isinstance(value, np.ndarray):
+            check_ndarray(func_name, name, value)
+        elif isinstance(value, bool) or not isinstance(value, numbers.Real):
+            raise TypeError(f"{func_name} expects {name} to be a number or a NumPy array of "
+                            f"numbers, got {type(value).__name__} {value!r}")
+        check_finite(func_name, name, value)
     try:
-        np.broadcast_shapes(x.shape, y.shape)
+        np.broadcast_shapes(np.shape(x), np.shape(y))
     except ValueError:
         raise ValueError(f"{func_name} expects x and y of shapes that broadcast together, "
-                         f"got shapes {x.shape} and {y.shape}") from None
-    return (float(x) if x.ndim == 0 else x), (float(y) if y.ndim == 0 else y)
+                         f"got shapes {np.shape(x)} and {np.shape(y)}") from None
+
+
+def _check_node_dout(layer_name, dout, expected):
+    """`check_backward`, and a dout that is not a number must be an ndarray (``*`` would
+    repeat a list)."""
+    check_backward(layer_name, dout, expected)
+    if np.ndim(dout) != 0:
+        check_ndarray(f"{layer_name}.backward", "dout", dout)
+
+
+def _check_affine_x(x, W):
+    """Raise unless ``x`` is a batch whose samples have as many features as ``W`` has rows."""
+    check_ndarray("Affine.forward", "x", x)
+    D = W.shape[0]
+    if x.ndim < 2 or math.prod(x.shape[1:]) != D:
+        fix = "; for one sample pass x.reshape(1, -1)" if x.ndim == 1 and x.size == D else ""
+        raise ValueError(f"Affine.forward expects x of shape (N, {D}) to match W of shape "
+                         f"{W.shape}, got x of shape {x.shape}{fix}")
+
+
+def _check_targets(func_name, x, t):
+    """Raise unless ``x`` holds 1-D or 2-D scores and ``t`` is one-hot rows shaped like ``x``
+    or int labels in range, one per row. O(1) but for the labels' range: one pass over N."""
+    check_ndarray(func_name, "x", x, ndims=(1, 2))
+    t = np.asarray(t)
+    if t.shape == x.shape:
+        return
+    n_classes = x.shape[-1]
+    if t.shape == x.shape[:-1] and t.dtype.kind in "iu":
+        if t.min() < 0 or t.max() >= n_classes:  # a negative label would silently wrap around
+            raise ValueError(f"{func_name} expects labels in 0..{n_classes - 1} for x of "
+                             f"{n_classes} classes, got labels from {t.min()} to {t.max()}")
+        return
+    raise ValueError(
+        f"{func_name} expects t as one-hot with the shape of x {x.shape} or as integer labels "
+        f"of shape {x.shape[:-1]}, got t of shape {t.shape} and dtype {t.dtype}")
 
 
 def _sum_to_shape(grad, shape):
     """Sum ``grad`` over the axes that broadcasting added, so it has ``shape`` again."""
     if np.shape(grad) == shape:
         return grad
-    grad = np.sum(grad, axis=tuple(range(np.ndim(grad) - len(shape))))  # leading new axes
+    lead = np.ndim(grad) - len(shape)  # axes that broadcasting put in front
+    grad = np.sum(grad, axis=tuple(range(lead)))
     axes = tuple(i for i, n in enumerate(shape) if n == 1 and grad.shape[i] != 1)
     grad = np.sum(grad, axis=axes, keepdims=True)  # axes of size 1 that were stretched
     return float(grad) if shape == () else grad
@@ -46,6 +93,8 @@ class MulLayer:
     >>> from nn_text.layers import MulLayer
     >>> mul_apple_layer, mul_tax_layer = MulLayer(), MulLayer()
     >>> apple_price = mul_apple_layer.forward(100, 2)
+    >>> apple_price
+    200
     >>> round(mul_tax_layer.forward(apple_price, 1.1), 6)
     220.0
     """
@@ -59,26 +108,28 @@ class MulLayer:
 
         Parameters
         ----------
-        x, y : float or array_like of float
+        x, y : float or ndarray of float
             Numbers, or arrays whose shapes broadcast together.
 
         Returns
         -------
         float or ndarray of float
-            A float if both are numbers.
+            A number if both are numbers (an int for two ints, as in Python).
 
         Raises
         ------
+        TypeError
+            If an input is neither a number nor an ndarray of numbers.
         ValueError
             If the shapes do not broadcast, or a value is NaN or inf.
 
         Examples
         --------
         >>> from nn_text.layers import MulLayer
-        >>> MulLayer().forward(100, 2)
-        200.0
+        >>> MulLayer().forward(100, 1.1)
+        110.00000000000001
         """
-        x, y = _operands("MulLayer.forward", x, y)
+        _check_operands("MulLayer.forward", x, y)
         self.x = x
         self.y = y
         out = x * y
@@ -89,7 +140,7 @@ class MulLayer:
 
         Parameters
         ----------
-        dout : float or array_like of float
+        dout : float or ndarray of float
             Gradient of the loss with respect to ``out``, shaped like ``out``.
 
         Returns
@@ -101,23 +152,23 @@ class MulLayer:
         ------
         RuntimeError
             If `forward` has not run yet.
-        ValueError
-            If ``dout`` is not shaped like the output.
+        TypeError, ValueError
+            If ``dout`` is not a number or an ndarray shaped like the output.
 
         Examples
         --------
         >>> from nn_text.layers import MulLayer
         >>> layer = MulLayer()
-        >>> layer.forward(100, 2)
+        >>> layer.forward(100.0, 2.0)
         200.0
-        >>> layer.backward(1)  # d(x*y)/dx = y, d(x*y)/dy = x
+        >>> layer.backward(1.0)  # d(x*y)/dx = y, d(x*y)/dy = x
         (2.0, 100.0)
         """
-        shape = None if self.x is None else np.broadcast_shapes(np.shape(self.x), np.shape(self.y))
-        dout = check_dout("MulLayer", dout, shape)
-        dx = dout * self.y  # swap the inputs
-        dy = dout * self.x
-        return _sum_to_shape(dx, np.shape(self.x)), _sum_to_shape(dy, np.shape(self.y))
+        _check_node_dout("MulLayer", dout, None if self.x is None else
+                         np.broadcast_shapes(np.shape(self.x), np.shape(self.y)))
+        dx = _sum_to_shape(dout * self.y, np.shape(self.x))  # swap the inputs
+        dy = _sum_to_shape(dout * self.x, np.shape(self.y))
+        return dx, dy
 
 
 class AddLayer:
@@ -128,7 +179,7 @@ class AddLayer:
     >>> from nn_text.layers import AddLayer
     >>> layer = AddLayer()
     >>> layer.forward(200, 450)
-    650.0
+    650
     >>> layer.backward(1.1)  # both inputs get dout unchanged
     (1.1, 1.1)
     """
@@ -142,16 +193,18 @@ class AddLayer:
 
         Parameters
         ----------
-        x, y : float or array_like of float
+        x, y : float or ndarray of float
             Numbers, or arrays whose shapes broadcast together.
 
         Returns
         -------
         float or ndarray of float
-            A float if both are numbers.
+            A number if both are numbers (an int for two ints, as in Python).
 
         Raises
         ------
+        TypeError
+            If an input is neither a number nor an ndarray of numbers.
         ValueError
             If the shapes do not broadcast, or a value is NaN or inf.
 
@@ -162,7 +215,7 @@ class AddLayer:
         >>> AddLayer().forward(np.array([1.0, 2.0]), 10)
         array([11., 12.])
         """
-        x, y = _operands("AddLayer.forward", x, y)
+        _check_operands("AddLayer.forward", x, y)
         self.x_shape, self.y_shape = np.shape(x), np.shape(y)
         out = x + y
         return out
@@ -172,7 +225,7 @@ class AddLayer:
 
         Parameters
         ----------
-        dout : float or array_like of float
+        dout : float or ndarray of float
             Gradient of the loss with respect to ``out``, shaped like ``out``.
 
         Returns
@@ -184,8 +237,8 @@ class AddLayer:
         ------
         RuntimeError
             If `forward` has not run yet.
-        ValueError
-            If ``dout`` is not shaped like the output.
+        TypeError, ValueError
+            If ``dout`` is not a number or an ndarray shaped like the output.
 
         Examples
         --------
@@ -196,8 +249,8 @@ class AddLayer:
         >>> layer.backward(np.array([1.0, 1.0]))  # y was added to both elements
         (array([1., 1.]), 2.0)
         """
-        shape = None if self.x_shape is None else np.broadcast_shapes(self.x_shape, self.y_shape)
-        dout = check_dout("AddLayer", dout, shape)
+        _check_node_dout("AddLayer", dout, None if self.x_shape is None else
+                         np.broadcast_shapes(self.x_shape, self.y_shape))
         dx = dout * 1
         dy = dout * 1
         return _sum_to_shape(dx, self.x_shape), _sum_to_shape(dy, self.y_shape)
@@ -229,20 +282,20 @@ class Relu:
 
         Parameters
         ----------
-        x : array_like of float
+        x : ndarray of float
             Inputs of any shape.
 
         Returns
         -------
-        ndarray of float, same shape as ``x``
+        ndarray, same shape and dtype as ``x``
             A new array; ``x`` is not changed.
 
         Raises
         ------
         TypeError
-            If ``x`` does not hold numbers.
+            If ``x`` is not an ndarray of numbers.
         ValueError
-            If ``x`` is empty or holds NaN or inf.
+            If ``x`` is empty.
 
         Examples
         --------
@@ -251,7 +304,7 @@ class Relu:
         >>> Relu().forward(np.array([-1.0, 0.0, 2.0]))
         array([0., 0., 2.])
         """
-        x = as_float_array("Relu.forward", "x", x)
+        check_ndarray("Relu.forward", "x", x)
         self.mask = (x <= 0)
         out = x.copy()
         out[self.mask] = 0
@@ -262,7 +315,7 @@ class Relu:
 
         Parameters
         ----------
-        dout : array_like of float
+        dout : ndarray of float
             Gradient of the loss with respect to the output, shaped like it.
 
         Returns
@@ -274,8 +327,8 @@ class Relu:
         ------
         RuntimeError
             If `forward` has not run yet.
-        ValueError
-            If ``dout`` is not shaped like the output.
+        TypeError, ValueError
+            If ``dout`` is not an ndarray shaped like the output.
 
         Examples
         --------
@@ -287,7 +340,7 @@ class Relu:
         >>> layer.backward(dout), dout
         (array([0., 0., 5.]), array([5., 5., 5.]))
         """
-        dout = check_dout("Relu", dout, None if self.mask is None else self.mask.shape)
+        check_layer_dout("Relu", dout, self.mask)
         dx = dout.copy()  # a copy: the caller's dout stays as it was
         dx[self.mask] = 0
         return dx
@@ -315,7 +368,7 @@ class Sigmoid:
 
         Parameters
         ----------
-        x : array_like of float
+        x : ndarray of float
             Inputs of any shape.
 
         Returns
@@ -325,9 +378,9 @@ class Sigmoid:
         Raises
         ------
         TypeError
-            If ``x`` does not hold numbers.
+            If ``x`` is not an ndarray of numbers.
         ValueError
-            If ``x`` is empty or holds NaN or inf.
+            If ``x`` is empty.
 
         Examples
         --------
@@ -336,8 +389,9 @@ class Sigmoid:
         >>> Sigmoid().forward(np.array([-1000.0, 0.0]))  # no overflow
         array([0. , 0.5])
         """
-        x = as_float_array("Sigmoid.forward", "x", x)
-        out = sigmoid(x)  # chapter 3's overflow-safe sigmoid
+        check_ndarray("Sigmoid.forward", "x", x)
+        with np.errstate(over="ignore"):  # exp(-x) is inf for x < -709: out is 0 there
+            out = 1 / (1 + np.exp(-x))
         self.out = out
         return out
 
@@ -346,7 +400,7 @@ class Sigmoid:
 
         Parameters
         ----------
-        dout : array_like of float
+        dout : ndarray of float
             Gradient of the loss with respect to the output, shaped like it.
 
         Returns
@@ -357,8 +411,8 @@ class Sigmoid:
         ------
         RuntimeError
             If `forward` has not run yet.
-        ValueError
-            If ``dout`` is not shaped like the output.
+        TypeError, ValueError
+            If ``dout`` is not an ndarray shaped like the output.
 
         Examples
         --------
@@ -369,7 +423,7 @@ class Sigmoid:
         >>> layer.backward(np.array([1.0, 2.0, 4.0]))  # the slope at 0 is 0.25
         array([0.25, 0.5 , 1.  ])
         """
-        dout = check_dout("Sigmoid", dout, None if self.out is None else self.out.shape)
+        check_layer_dout("Sigmoid", dout, self.out)
         dx = dout * (1.0 - self.out) * self.out
         return dx
 
@@ -384,9 +438,9 @@ class Affine:
 
     Parameters
     ----------
-    W : array_like of float, shape (D, H)
+    W : ndarray of float, shape (D, H)
         Weights: D inputs, H outputs.
-    b : array_like of float, shape (H,)
+    b : ndarray of float, shape (H,)
         Biases.
 
     Attributes
@@ -398,6 +452,8 @@ class Affine:
 
     Raises
     ------
+    TypeError
+        If ``W`` or ``b`` is not an ndarray of numbers.
     ValueError
         If ``W`` is not 2-D, or ``b`` does not have one value per column of ``W``.
 
@@ -416,8 +472,8 @@ class Affine:
     """
 
     def __init__(self, W, b):
-        W = as_float_array("Affine", "W", W, ndims=(2,))
-        b = as_float_array("Affine", "b", b, ndims=(1,))
+        check_ndarray("Affine", "W", W, ndims=(2,))
+        check_ndarray("Affine", "b", b, ndims=(1,))
         if b.shape != W.shape[1:]:
             raise ValueError(f"Affine expects b of shape ({W.shape[1]},), one bias per column "
                              f"of W {W.shape}, got b of shape {b.shape}")
@@ -433,7 +489,7 @@ class Affine:
 
         Parameters
         ----------
-        x : array_like of float, shape (N, D) or (N, C, H, W) with ``C*H*W == D``
+        x : ndarray of float, shape (N, D) or (N, C, H, W) with ``C*H*W == D``
             A batch; one sample is a batch of one, ``x.reshape(1, -1)``.
 
         Returns
@@ -442,6 +498,8 @@ class Affine:
 
         Raises
         ------
+        TypeError
+            If ``x`` is not an ndarray of numbers.
         ValueError
             If ``x`` is not a batch, or its features do not match the rows of ``W``.
 
@@ -455,14 +513,9 @@ class Affine:
                [4., 4.],
                [4., 4.]])
         """
-        x = as_float_array("Affine.forward", "x", x)
-        D = self.W.shape[0]
-        if x.ndim < 2 or x[0].size != D:
-            fix = "; for one sample pass x.reshape(1, -1)" if x.ndim == 1 and x.size == D else ""
-            raise ValueError(f"Affine.forward expects x of shape (N, {D}) to match W of shape "
-                             f"{self.W.shape}, got x of shape {x.shape}{fix}")
+        _check_affine_x(x, self.W)
         self.original_x_shape = x.shape
-        x = x.reshape(x.shape[0], -1)  # (N, C, H, W) -> (N, C*H*W); (N, D) stays as it is
+        x = x.reshape(x.shape[0], -1)  # (N, C, H, W) -> (N, C*H*W); (N, D) stays
         self.x = x
         out = np.dot(self.x, self.W) + self.b  # (N, D) @ (D, H) -> (N, H)
         return out
@@ -472,7 +525,7 @@ class Affine:
 
         Parameters
         ----------
-        dout : array_like of float, shape (N, H)
+        dout : ndarray of float, shape (N, H)
             Gradient of the loss with respect to the output.
 
         Returns
@@ -483,8 +536,8 @@ class Affine:
         ------
         RuntimeError
             If `forward` has not run yet.
-        ValueError
-            If ``dout`` is not shaped like the output.
+        TypeError, ValueError
+            If ``dout`` is not an ndarray shaped like the output.
 
         Examples
         --------
@@ -498,11 +551,11 @@ class Affine:
         >>> layer.db  # each bias was added to both samples
         array([2., 2., 2.])
         """
-        shape = None if self.x is None else (self.x.shape[0], self.W.shape[1])
-        dout = check_dout("Affine", dout, shape)
+        check_layer_dout("Affine", dout,
+                         None if self.x is None else (self.x.shape[0], self.W.shape[1]))
         dx = np.dot(dout, self.W.T)  # (N, H) @ (H, D) -> (N, D)
         self.dW = np.dot(self.x.T, dout)  # (D, N) @ (N, H) -> (D, H)
-        self.db = np.sum(dout, axis=0)  # b was added to every sample: sum over the batch
+        self.db = np.sum(dout, axis=0)  # b was added to every sample: sum over them
         dx = dx.reshape(*self.original_x_shape)  # back to the input's shape
         return dx
 
@@ -512,8 +565,8 @@ class SoftmaxWithLoss:
 
     The loss is computed from ``log(softmax(x))`` taken straight from the scores (log-sum-exp),
     not as ``cross_entropy_error(softmax(x), t)``: the same value, but exact, without chapter 4's
-    ``EPS`` inside the log, and finite for any scores. So ``backward`` is the exact gradient of
-    ``forward``, which a gradient check confirms to about 1e-10.
+    ``EPS`` inside the log, and finite for any finite scores. So ``backward`` is the exact
+    gradient of ``forward``, which a gradient check confirms to about 1e-10.
 
     Examples
     --------
@@ -530,14 +583,14 @@ class SoftmaxWithLoss:
     def __init__(self):
         self.loss = None  # the loss
         self.y = None  # the output of softmax
-        self.t = None  # the answers (one-hot or labels)
+        self.t = None  # the answers, as one-hot rows
 
     def forward(self, x, t):
         """Return the cross-entropy error of ``softmax(x)`` against ``t``.
 
         Parameters
         ----------
-        x : array_like of float, shape (N, C) or (C,)
+        x : ndarray of float, shape (N, C) or (C,)
             Scores (the last Affine layer's output).
         t : array_like
             One-hot rows shaped like ``x``, or int labels of shape (N,) (``()`` for one sample).
@@ -549,8 +602,11 @@ class SoftmaxWithLoss:
 
         Raises
         ------
+        TypeError
+            If ``x`` is not an ndarray of numbers.
         ValueError
-            If ``x`` is not 1-D or 2-D, or ``t`` fits neither form.
+            If ``x`` is not 1-D or 2-D, ``t`` fits neither form, or the loss is NaN or inf
+            (the scores or answers hold NaN or inf: training diverged, or the data is bad).
 
         Examples
         --------
@@ -560,18 +616,22 @@ class SoftmaxWithLoss:
         >>> round(layer.forward(np.array([[0.3, 2.9, 4.0], [0.3, 2.9, 4.0]]), [2, 0]), 4)
         2.1557
         """
-        x = as_float_array("SoftmaxWithLoss.forward", "x", x, ndims=(1, 2))
-        t, is_label = check_targets("SoftmaxWithLoss.forward", x, t)
-        if is_label:
-            t = np.eye(x.shape[-1])[t]  # labels -> one-hot rows, so backward is y - t
+        _check_targets("SoftmaxWithLoss.forward", x, t)
+        if np.ndim(t) < x.ndim:  # labels -> one-hot rows, so that backward is y - t
+            t = np.eye(x.shape[-1])[t]
         self.t = t
-        self.y = softmax(x)
-        # log(softmax(x)) taken straight from the scores: exact, and finite without an EPS,
-        # so the loss is the function whose gradient backward returns
-        shifted = x - np.max(x, axis=-1, keepdims=True)
-        log_y = shifted - np.log(np.sum(np.exp(shifted), axis=-1, keepdims=True))
+        shifted = x - np.max(x, axis=-1, keepdims=True)  # keeps exp from overflowing
+        exp_x = np.exp(shifted)
+        sum_exp = np.sum(exp_x, axis=-1, keepdims=True)
+        self.y = exp_x / sum_exp  # softmax
+        # log(softmax(x)) straight from the scores: exact, and finite without an EPS
+        log_y = shifted - np.log(sum_exp)
         batch_size = x.shape[0] if x.ndim == 2 else 1
         self.loss = float(-np.sum(self.t * log_y) / batch_size)
+        if not math.isfinite(self.loss):
+            raise ValueError(f"SoftmaxWithLoss.forward expects finite scores x and answers t, "
+                             f"got a loss of {self.loss}: NaN or inf in x or t (if training "
+                             "diverged, try a smaller learning rate)")
         return self.loss
 
     def backward(self, dout=1):
@@ -601,9 +661,9 @@ class SoftmaxWithLoss:
         array([[-0.25,  0.25],
                [ 0.25, -0.25]])
         """
-        dout = check_dout("SoftmaxWithLoss", dout, None if self.y is None else ())
+        check_backward("SoftmaxWithLoss", dout, None if self.y is None else ())
         batch_size = self.y.shape[0] if self.y.ndim == 2 else 1
-        dx = dout * (self.y - self.t) / batch_size  # the mean loss: each sample counts 1/N
+        dx = dout * (self.y - self.t) / batch_size  # in the mean each sample counts 1/N
         return dx
 
 

@@ -166,16 +166,17 @@ for cls in [Relu, Sigmoid]:
     n = cls.__name__
     probe(f"{n}-backward-first", lambda cls=cls: cls().backward(np.ones(2)), RuntimeError, f"{n}.backward needs {n}.forward first: it uses what forward saw")
     probe(f"{n}-dout-shape", lambda cls=cls: after_forward(cls(), np.ones((2, 3))).backward(np.ones((3, 2))), ValueError, rf"{n}.backward expects dout of shape \(2, 3\) \(the shape of forward's output\), got shape \(3, 2\)")
-    probe(f"{n}-dout-nan", lambda cls=cls: after_forward(cls(), np.ones(2)).backward([NAN, 1.0]), ValueError, f"{n}.backward expects dout to be finite")
+    probe(f"{n}-dout-list", lambda cls=cls: after_forward(cls(), np.ones(2)).backward([NAN, 1.0]), TypeError, rf"{n}.backward expects dout to be a NumPy array, got list \[nan, 1.0\]; pass np.array\(dout\)")
     probe(f"{n}-x-str", lambda cls=cls: cls().forward("x"), TypeError, f"{n}.forward expects x to be an array of numbers, got str")
-    probe(f"{n}-x-nan", lambda cls=cls: cls().forward([1.0, NAN]), ValueError, f"{n}.forward expects x to be finite")
+    probe(f"{n}-x-list", lambda cls=cls: cls().forward([1.0, NAN]), TypeError, rf"{n}.forward expects x to be a NumPy array, got list \[1.0, nan\]; pass np.array\(x\)")
     probe(f"{n}-x-empty", lambda cls=cls: cls().forward(np.zeros((0, 3))), ValueError, rf"{n}.forward expects x to be non-empty, got shape \(0, 3\)")
 for cls in [MulLayer, AddLayer]:
     n = cls.__name__
     probe(f"{n}-no-broadcast", lambda cls=cls: cls().forward(np.ones((2, 3)), np.ones(2)), ValueError, rf"{n}.forward expects x and y of shapes that broadcast together, got shapes \(2, 3\) and \(2,\)")
     probe(f"{n}-backward-first", lambda cls=cls: cls().backward(1.0), RuntimeError, f"{n}.backward needs {n}.forward first")
     probe(f"{n}-dout-shape", lambda cls=cls: after_forward(cls(), 100, 2).backward([1.0, 1.0]), ValueError, rf"{n}.backward expects dout of shape \(\) \(the shape of forward's output\), got shape \(2,\)")
-    probe(f"{n}-y-none", lambda cls=cls: cls().forward(100, None), TypeError, f"{n}.forward expects y to be an array of numbers, got NoneType None")
+    probe(f"{n}-y-none", lambda cls=cls: cls().forward(100, None), TypeError, f"{n}.forward expects y to be a number or a NumPy array of numbers, got NoneType None")
+    probe(f"{n}-y-list", lambda cls=cls: cls().forward(np.ones(2), [1.0, 2.0]), TypeError, f"{n}.forward expects y to be a number or a NumPy array of numbers, got list")
     probe(f"{n}-x-inf", lambda cls=cls: cls().forward(INF, 2), ValueError, f"{n}.forward expects x to be finite")
 probe("MulLayer-dout-str", lambda: after_forward(MulLayer(), 100, 2).backward("1"), TypeError, "MulLayer.backward expects dout to be a number")
 probe("Affine-W-1d", lambda: Affine(np.zeros(3), np.zeros(3)), ValueError, r"Affine expects W to be 2-D, got shape \(3,\)")
@@ -188,8 +189,12 @@ probe("Affine-image-size", lambda: affine().forward(np.zeros((2, 1, 27, 27))), V
 probe("Affine-backward-first", lambda: affine().backward(np.ones((1, 50))), RuntimeError, "Affine.backward needs Affine.forward first")
 probe("Affine-dout-transposed", lambda: after_forward(affine(), np.zeros((2, 784))).backward(np.ones((50, 2))), ValueError, r"Affine.backward expects dout of shape \(2, 50\) \(the shape of forward's output\), got shape \(50, 2\)")
 probe("Affine-dout-batch", lambda: after_forward(affine(), np.zeros((2, 784))).backward(np.ones((3, 50))), ValueError, r"Affine.backward expects dout of shape \(2, 50\)")
-probe("SoftmaxWithLoss-labels-count", lambda: SoftmaxWithLoss().forward(np.zeros((3, 10)), [1, 2]), ValueError, r"SoftmaxWithLoss.forward expects t as one-hot with the shape of y \(3, 10\) or as integer labels of shape \(3,\), got t of shape \(2,\)")
-probe("SoftmaxWithLoss-label-range", lambda: SoftmaxWithLoss().forward(np.zeros((2, 10)), [3, 10]), ValueError, "SoftmaxWithLoss.forward expects labels in 0..9 for y with 10 classes, got labels from 3 to 10")
+probe("SoftmaxWithLoss-labels-count", lambda: SoftmaxWithLoss().forward(np.zeros((3, 10)), [1, 2]), ValueError, r"SoftmaxWithLoss.forward expects t as one-hot with the shape of x \(3, 10\) or as integer labels of shape \(3,\), got t of shape \(2,\)")
+probe("SoftmaxWithLoss-label-range", lambda: SoftmaxWithLoss().forward(np.zeros((2, 10)), [3, 10]), ValueError, "SoftmaxWithLoss.forward expects labels in 0..9 for x of 10 classes, got labels from 3 to 10")
+probe("SoftmaxWithLoss-negative-label", lambda: SoftmaxWithLoss().forward(np.zeros((2, 10)), [-1, 0]), ValueError, "SoftmaxWithLoss.forward expects labels in 0..9 for x of 10 classes, got labels from -1 to 0")
+probe("SoftmaxWithLoss-x-nan", lambda: SoftmaxWithLoss().forward(np.array([[NAN, 0.0]]), [0]), ValueError, "SoftmaxWithLoss.forward expects finite scores x and answers t, got a loss of nan: NaN or inf in x or t")
+probe("SoftmaxWithLoss-t-nan", lambda: SoftmaxWithLoss().forward(np.zeros((1, 2)), np.array([[NAN, 1.0]])), ValueError, "SoftmaxWithLoss.forward expects finite scores x and answers t, got a loss of nan")
+probe("SoftmaxWithLoss-x-list", lambda: SoftmaxWithLoss().forward([[0.0, 1.0]], [0]), TypeError, r"SoftmaxWithLoss.forward expects x to be a NumPy array, got list \[\[0.0, 1.0\]\]; pass np.array\(x\)")
 probe("SoftmaxWithLoss-float-labels", lambda: SoftmaxWithLoss().forward(np.zeros((2, 3)), [1.0, 2.0]), ValueError, r"SoftmaxWithLoss.forward expects t .* dtype float64")
 probe("SoftmaxWithLoss-x-3d", lambda: SoftmaxWithLoss().forward(np.zeros((2, 1, 3)), [0, 1]), ValueError, r"SoftmaxWithLoss.forward expects x to be 1-D or 2-D, got shape \(2, 1, 3\)")
 probe("SoftmaxWithLoss-backward-first", lambda: SoftmaxWithLoss().backward(), RuntimeError, "SoftmaxWithLoss.backward needs SoftmaxWithLoss.forward first")
@@ -199,6 +204,7 @@ probe("layer_net-size-float", lambda: layer_net.TwoLayerNet(784.0, 50, 10), Type
 probe("layer_net-size-zero", lambda: layer_net.TwoLayerNet(784, 0, 10), ValueError, "TwoLayerNet expects hidden_size to be an int >= 1, got 0")
 probe("layer_net-size-bool", lambda: layer_net.TwoLayerNet(784, 50, True), TypeError, "TwoLayerNet expects output_size to be an int, got bool True")
 probe("layer_net-one-image", lambda: layer_net.TwoLayerNet(784, 50, 10).predict(np.zeros(784)), ValueError, r"Affine.forward expects x of shape \(N, 784\) .* for one sample pass x.reshape\(1, -1\)")
+probe("layer_net-x-nan", lambda: layer_net.TwoLayerNet(4, 3, 2).gradient(np.full((2, 4), NAN), [0, 1]), ValueError, "SoftmaxWithLoss.forward expects finite scores x and answers t, got a loss of nan")
 probe("layer_net-gradient-labels", lambda: layer_net.TwoLayerNet(4, 3, 2).gradient(np.ones((2, 4)), [0]), ValueError, r"SoftmaxWithLoss.forward expects t .* integer labels of shape \(2,\), got t of shape \(1,\)")
 
 # Chapter 6: optimizers get matching params and grads; dropout and batch norm get sane settings.

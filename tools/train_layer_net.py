@@ -21,8 +21,8 @@ SETTINGS = {"hidden_size": 50, "iters_num": 10000, "batch_size": 100, "learning_
 SEED = 0
 
 
-def train(x_train, t_train, x_test, t_test, hidden_size, iters_num, batch_size, learning_rate,
-          rng):
+def train(x_train, t_train, x_test, t_test, hidden_size, iters_num, batch_size,
+          learning_rate, rng):
     """Mini-batch SGD with gradients from backpropagation; history per step and per epoch."""
     network = TwoLayerNet(input_size=x_train.shape[1], hidden_size=hidden_size,
                           output_size=t_train.shape[1], rng=rng)
@@ -34,7 +34,7 @@ def train(x_train, t_train, x_test, t_test, hidden_size, iters_num, batch_size, 
         x_batch, t_batch = x_train[batch_mask], t_train[batch_mask]
         grad = network.gradient(x_batch, t_batch)  # backpropagation
         for key in ("W1", "b1", "W2", "b2"):
-            network.params[key] -= learning_rate * grad[key]  # in place: the layers see it
+            network.params[key] -= learning_rate * grad[key]  # in place: layers see it
         history["loss"].append(network.loss(x_batch, t_batch))
         if i % iter_per_epoch == 0:
             history["train_acc"].append(network.accuracy(x_train, t_train))
