@@ -12,7 +12,7 @@ import numpy as np
 
 __all__ = ["SGD", "Momentum", "AdaGrad", "RMSprop", "Adam"]
 
-EPS = 1e-7  # added to a square root before dividing by it, so a zero gradient never divides by 0
+EPS = 1e-7  # keeps the step finite where the gradients so far were all 0
 
 
 def _check_rate(cls_name, **rates):
@@ -27,7 +27,8 @@ def _check_rate(cls_name, **rates):
 
 
 def _check_update(cls_name, params, grads):
-    """Raise unless ``params`` and ``grads`` are dicts with the same keys and shapes."""
+    """Raise unless ``params`` and ``grads`` are dicts with the same keys and shapes, and every
+    gradient is finite: the one scan of the step, where a diverging training shows first."""
     where = f"{cls_name}.update"
     for name, d in [("params", params), ("grads", grads)]:
         if not isinstance(d, dict):
@@ -37,15 +38,19 @@ def _check_update(cls_name, params, grads):
         raise ValueError(f"{where} expects grads with the keys of params {sorted(params)}, "
                          f"got {sorted(grads)}")
     for key in params:
-        p, g = params[key], np.asarray(grads[key])
-        if not (isinstance(p, np.ndarray) and np.issubdtype(p.dtype, np.floating)):
+        p, g = params[key], grads[key]
+        if not (isinstance(p, np.ndarray) and p.dtype.kind == "f"):
             raise TypeError(f"{where} expects params['{key}'] to be a float ndarray that it can "
                             f"change in place, got {type(p).__name__}"
                             + (f" of dtype {p.dtype}" if isinstance(p, np.ndarray) else ""))
+        if not (isinstance(g, np.ndarray) and g.dtype.kind in "biuf"):
+            raise TypeError(f"{where} expects grads['{key}'] to be an ndarray of numbers, got "
+                            f"{type(g).__name__}"
+                            + (f" of dtype {g.dtype}" if isinstance(g, np.ndarray) else ""))
         if g.shape != p.shape:
             raise ValueError(f"{where} expects grads['{key}'] of shape {p.shape}, like "
                              f"params['{key}'], got shape {g.shape}")
-        if not np.all(np.isfinite(g)):
+        if not np.isfinite(g).all():
             raise ValueError(f"{where} expects grads['{key}'] to be finite, got NaN or inf "
                              "(the loss diverged: try a smaller lr)")
 
@@ -84,7 +89,7 @@ class SGD:
         ----------
         params : dict of str to ndarray of float
             The parameters, changed in place.
-        grads : dict of str to array_like of float
+        grads : dict of str to ndarray of float
             The gradients, same keys and shapes.
 
         Returns
@@ -150,7 +155,7 @@ class Momentum:
         ----------
         params : dict of str to ndarray of float
             The parameters, changed in place.
-        grads : dict of str to array_like of float
+        grads : dict of str to ndarray of float
             The gradients, same keys and shapes.
 
         Returns
@@ -213,7 +218,7 @@ class AdaGrad:
         ----------
         params : dict of str to ndarray of float
             The parameters, changed in place.
-        grads : dict of str to array_like of float
+        grads : dict of str to ndarray of float
             The gradients, same keys and shapes.
 
         Returns
@@ -282,7 +287,7 @@ class RMSprop:
         ----------
         params : dict of str to ndarray of float
             The parameters, changed in place.
-        grads : dict of str to array_like of float
+        grads : dict of str to ndarray of float
             The gradients, same keys and shapes.
 
         Returns
@@ -356,7 +361,7 @@ class Adam:
         ----------
         params : dict of str to ndarray of float
             The parameters, changed in place.
-        grads : dict of str to array_like of float
+        grads : dict of str to ndarray of float
             The gradients, same keys and shapes.
 
         Returns
@@ -383,8 +388,9 @@ class Adam:
             self.m = {key: np.zeros_like(val) for key, val in params.items()}
             self.v = {key: np.zeros_like(val) for key, val in params.items()}
         self.iter += 1
-        # m and v start at 0, so early means are too small: the bias correction scales them up
-        lr_t = self.lr * np.sqrt(1.0 - self.beta2**self.iter) / (1.0 - self.beta1**self.iter)
+        # m and v start at 0, so early means are too small: lr_t corrects the bias
+        lr_t = (self.lr * np.sqrt(1.0 - self.beta2**self.iter)
+                / (1.0 - self.beta1**self.iter))
         for key in params.keys():
             self.m[key] += (1 - self.beta1) * (grads[key] - self.m[key])
             self.v[key] += (1 - self.beta2) * (grads[key] ** 2 - self.v[key])

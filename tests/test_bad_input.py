@@ -215,6 +215,7 @@ for cls in [SGD, Momentum, AdaGrad, RMSprop, Adam]:
     probe(f"{n}-lr-str", lambda cls=cls: cls(lr="0.01"), TypeError, f"{n} expects lr to be a finite number, got '0.01'")
     probe(f"{n}-grads-missing-key", lambda cls=cls: cls().update(dict(P), {"W": np.zeros((2, 3))}), ValueError, rf"{n}.update expects grads with the keys of params \['W', 'b'\], got \['W'\]")
     probe(f"{n}-grads-transposed", lambda cls=cls: cls().update(dict(P), {"W": np.zeros((3, 2)), "b": np.zeros(3)}), ValueError, rf"{n}.update expects grads\['W'\] of shape \(2, 3\), like params\['W'\], got shape \(3, 2\)")
+    probe(f"{n}-grads-list", lambda cls=cls: cls().update(dict(P), {"W": np.zeros((2, 3)).tolist(), "b": np.zeros(3)}), TypeError, rf"{n}.update expects grads\['W'\] to be an ndarray of numbers, got list")
     probe(f"{n}-grads-nan", lambda cls=cls: cls().update(dict(P), {"W": np.full((2, 3), NAN), "b": np.zeros(3)}), ValueError, rf"{n}.update expects grads\['W'\] to be finite, got NaN or inf \(the loss diverged: try a smaller lr\)")
 probe("SGD-params-list", lambda: SGD().update([np.zeros(2)], {"W": np.zeros(2)}), TypeError, "SGD.update expects params to be a dict such as net.params, got list")
 probe("SGD-params-int-array", lambda: SGD().update({"W": np.zeros(2, dtype=int)}, {"W": np.zeros(2)}), TypeError, r"SGD.update expects params\['W'\] to be a float ndarray that it can change in place, got ndarray of dtype int\d+")
