@@ -1,14 +1,49 @@
 """Batch normalization (chapter 6): make each feature of a mini-batch mean 0, variance 1."""
 
+import math
 import numbers
 
 import numpy as np
 
-from nn_text._checks import as_float_array, check_dout
+from nn_text._checks import check_layer_dout, check_ndarray
 
 __all__ = ["EPS", "BatchNormalization"]
 
-EPS = 1e-6  # added to the variance: a feature that is constant in a batch would divide by 0
+EPS = 1e-6  # added to the variance: a feature constant in a batch would divide by 0
+
+
+def _check_params(gamma, beta, momentum, running_mean, running_var):
+    """Raise unless gamma, beta and the running statistics are 1-D ndarrays of one size, and
+    ``momentum`` is in [0, 1)."""
+    check_ndarray("BatchNormalization", "gamma", gamma, ndims=(1,))
+    check_ndarray("BatchNormalization", "beta", beta, ndims=(1,))
+    if beta.shape != gamma.shape:
+        raise ValueError(f"BatchNormalization expects beta of the shape of gamma "
+                         f"{gamma.shape}, got {beta.shape}")
+    if (isinstance(momentum, bool) or not isinstance(momentum, numbers.Real)
+            or not 0 <= momentum < 1):
+        raise ValueError(f"BatchNormalization expects 0 <= momentum < 1, got {momentum!r}")
+    for name, value in [("running_mean", running_mean), ("running_var", running_var)]:
+        if value is not None:
+            check_ndarray("BatchNormalization", name, value, ndims=(1,))
+            if value.shape != gamma.shape:
+                raise ValueError(f"BatchNormalization expects {name} of shape "
+                                 f"{gamma.shape}, like gamma, got {value.shape}")
+
+
+def _check_x(x, gamma, train_flg):
+    """Raise unless ``x`` is a batch of ``gamma.size`` features (at least 2 samples in
+    training)."""
+    check_ndarray("BatchNormalization.forward", "x", x, ndims=(2, 4))
+    D = gamma.size
+    if math.prod(x.shape[1:]) != D:
+        raise ValueError(f"BatchNormalization.forward expects x of shape (N, {D}), or "
+                         f"(N, C, H, W) with C*H*W = {D}, to match gamma of shape "
+                         f"{gamma.shape}, got x of shape {x.shape}")
+    if train_flg and x.shape[0] < 2:
+        raise ValueError("BatchNormalization.forward in training needs a batch of at least "
+                         f"2 samples to have a variance, got x of shape {x.shape}; "
+                         "for inference pass train_flg=False")
 
 
 class BatchNormalization:
@@ -20,14 +55,15 @@ class BatchNormalization:
 
     Parameters
     ----------
-    gamma : array_like of float, shape (D,)
+    gamma : ndarray of float, shape (D,)
         Scale, learned (usually starts at 1).
-    beta : array_like of float, shape (D,)
+    beta : ndarray of float, shape (D,)
         Shift, learned (usually starts at 0).
     momentum : float, default 0.9
         How much of the running mean and variance is kept at each training step.
-    running_mean, running_var : array_like of float, shape (D,), optional
-        Statistics for testing; start at 0 if not given.
+    running_mean, running_var : ndarray of float, shape (D,), optional
+        Statistics for testing; start at 0 if not given. Training replaces them with new
+        arrays, so the caller's arrays are never changed.
 
     Attributes
     ----------
@@ -36,8 +72,10 @@ class BatchNormalization:
 
     Raises
     ------
+    TypeError
+        If ``gamma``, ``beta`` or a running statistic is not an ndarray of numbers.
     ValueError
-        If ``gamma`` and ``beta`` are not 1-D of the same size, or ``momentum`` is not in [0, 1).
+        If they are not 1-D of the same size, or ``momentum`` is not in [0, 1).
 
     Examples
     --------
@@ -54,29 +92,15 @@ class BatchNormalization:
     """
 
     def __init__(self, gamma, beta, momentum=0.9, running_mean=None, running_var=None):
-        gamma = as_float_array("BatchNormalization", "gamma", gamma, ndims=(1,))
-        beta = as_float_array("BatchNormalization", "beta", beta, ndims=(1,))
-        if beta.shape != gamma.shape:
-            raise ValueError(f"BatchNormalization expects beta of the shape of gamma "
-                             f"{gamma.shape}, got {beta.shape}")
-        if (isinstance(momentum, bool) or not isinstance(momentum, numbers.Real)
-                or not 0 <= momentum < 1):
-            raise ValueError(f"BatchNormalization expects 0 <= momentum < 1, got {momentum!r}")
-        D = gamma.size
-        running = {}
-        for name, value in [("running_mean", running_mean), ("running_var", running_var)]:
-            value = np.zeros(D) if value is None else as_float_array(
-                "BatchNormalization", name, value, ndims=(1,)).copy()
-            if value.shape != (D,):
-                raise ValueError(f"BatchNormalization expects {name} of shape ({D},), like "
-                                 f"gamma, got {value.shape}")
-            running[name] = value
+        _check_params(gamma, beta, momentum, running_mean, running_var)
         self.gamma = gamma
         self.beta = beta
         self.momentum = momentum
         self.input_shape = None  # (N, C, H, W) inputs are treated as (N, C*H*W)
-        self.running_mean = running["running_mean"]  # used at test time
-        self.running_var = running["running_var"]
+        D = gamma.size
+        # used at test time
+        self.running_mean = np.zeros(D) if running_mean is None else running_mean
+        self.running_var = np.zeros(D) if running_var is None else running_var
         # kept by a training forward for backward
         self.batch_size = None
         self.xc = None
@@ -90,7 +114,7 @@ class BatchNormalization:
 
         Parameters
         ----------
-        x : array_like of float, shape (N, D) or (N, C, H, W) with ``C*H*W == D``
+        x : ndarray of float, shape (N, D) or (N, C, H, W) with ``C*H*W == D``
         train_flg : bool, default True
             True while training, False for inference.
 
@@ -100,6 +124,8 @@ class BatchNormalization:
 
         Raises
         ------
+        TypeError
+            If ``x`` is not an ndarray of numbers.
         ValueError
             If ``x`` does not have D features, or a training batch has fewer than 2 samples.
 
@@ -109,20 +135,12 @@ class BatchNormalization:
 
         >>> import numpy as np
         >>> from nn_text.batch_normalization import BatchNormalization
-        >>> bn = BatchNormalization(np.ones(1), np.zeros(1), running_mean=[2.0], running_var=[4.0])
+        >>> bn = BatchNormalization(np.ones(1), np.zeros(1),
+        ...                         running_mean=np.array([2.0]), running_var=np.array([4.0]))
         >>> bn.forward(np.array([[6.0]]), train_flg=False).round(4)  # (6 - 2) / 2
         array([[2.]])
         """
-        x = as_float_array("BatchNormalization.forward", "x", x, ndims=(2, 4))
-        D = self.gamma.size
-        if x[0].size != D:
-            raise ValueError(f"BatchNormalization.forward expects x of shape (N, {D}), or "
-                             f"(N, C, H, W) with C*H*W = {D}, to match gamma of shape "
-                             f"{self.gamma.shape}, got x of shape {x.shape}")
-        if train_flg and x.shape[0] < 2:
-            raise ValueError("BatchNormalization.forward in training needs a batch of at least "
-                             f"2 samples to have a variance, got x of shape {x.shape}; "
-                             "for inference pass train_flg=False")
+        _check_x(x, self.gamma, train_flg)
         self.input_shape = x.shape
         x = x.reshape(x.shape[0], -1)  # (N, C, H, W) -> (N, C*H*W); (N, D) stays
 
@@ -137,8 +155,10 @@ class BatchNormalization:
             self.xc = xc
             self.xn = xn
             self.std = std
-            self.running_mean = self.momentum * self.running_mean + (1 - self.momentum) * mu
-            self.running_var = self.momentum * self.running_var + (1 - self.momentum) * var
+            self.running_mean = (self.momentum * self.running_mean
+                                 + (1 - self.momentum) * mu)
+            self.running_var = (self.momentum * self.running_var
+                                + (1 - self.momentum) * var)
         else:
             xc = x - self.running_mean
             xn = xc / np.sqrt(self.running_var + EPS)
@@ -152,7 +172,7 @@ class BatchNormalization:
 
         Parameters
         ----------
-        dout : array_like of float, shape of the training forward's output
+        dout : ndarray of float, shape of the training forward's output
 
         Returns
         -------
@@ -162,8 +182,8 @@ class BatchNormalization:
         ------
         RuntimeError
             If no training forward (``train_flg=True``) came before.
-        ValueError
-            If ``dout`` is not shaped like the output.
+        TypeError, ValueError
+            If ``dout`` is not an ndarray shaped like the output.
 
         Examples
         --------
@@ -180,11 +200,11 @@ class BatchNormalization:
         >>> bn.dbeta
         array([3.])
         """
-        dout = check_dout("BatchNormalization", dout,
-                          None if self.xc is None else self.input_shape)
-        dout = dout.reshape(dout.shape[0], -1)  # like forward: (N, C, H, W) -> (N, C*H*W)
+        check_layer_dout("BatchNormalization", dout,
+                         None if self.xc is None else self.input_shape)
+        dout = dout.reshape(dout.shape[0], -1)  # as in forward: (N, C*H*W)
 
-        # the forward pass, step by step backwards: out = gamma * xn + beta, xn = xc / std, ...
+        # forward's steps in reverse: out = gamma * xn + beta, then xn = xc / std, ...
         dbeta = dout.sum(axis=0)
         dgamma = np.sum(self.xn * dout, axis=0)
         dxn = self.gamma * dout

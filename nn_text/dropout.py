@@ -4,7 +4,7 @@ import numbers
 
 import numpy as np
 
-from nn_text._checks import as_float_array, check_dout
+from nn_text._checks import check_layer_dout, check_ndarray
 
 __all__ = ["Dropout"]
 
@@ -46,16 +46,14 @@ class Dropout:
             raise ValueError(f"Dropout expects 0 <= dropout_ratio < 1, got {dropout_ratio!r}")
         self.dropout_ratio = dropout_ratio
         self.rng = np.random.default_rng(0) if rng is None else rng
-        self.mask = None  # True where a neuron was kept in the last forward pass
-        self.scale = None  # what the last test-time forward multiplied by
-        self.shape = None  # and the shape it saw
+        self.mask = None  # what the last forward multiplied x by, for backward
 
     def forward(self, x, train_flg=True):
         """Drop random neurons (training) or scale all of them (testing).
 
         Parameters
         ----------
-        x : array_like of float
+        x : ndarray of float
             Inputs of any shape.
         train_flg : bool, default True
             True while training, False for inference.
@@ -67,9 +65,9 @@ class Dropout:
         Raises
         ------
         TypeError
-            If ``x`` does not hold numbers.
+            If ``x`` is not an ndarray of numbers.
         ValueError
-            If ``x`` is empty or holds NaN or inf.
+            If ``x`` is empty.
 
         Examples
         --------
@@ -79,21 +77,21 @@ class Dropout:
         >>> float(out.mean().round(2))  # about 70% kept
         0.7
         """
-        x = as_float_array("Dropout.forward", "x", x)
+        check_ndarray("Dropout.forward", "x", x)
         if train_flg:
-            self.mask = self.rng.random(x.shape) > self.dropout_ratio
-            self.scale = None
-            return x * self.mask
-        self.mask, self.shape = None, x.shape
-        self.scale = 1.0 - self.dropout_ratio
-        return x * self.scale
+            self.mask = self.rng.random(x.shape) > self.dropout_ratio  # True: kept
+        else:  # all kept, scaled by the share kept on average in training
+            self.mask = np.full(x.shape, 1.0 - self.dropout_ratio)
+        return x * self.mask
 
     def backward(self, dout):
         """Pass ``dout`` back through the neurons that the last forward pass kept.
 
+        After a test-time forward, which scaled every value, ``dout`` is scaled the same way.
+
         Parameters
         ----------
-        dout : array_like of float
+        dout : ndarray of float
             Gradient of the loss with respect to the output, shaped like it.
 
         Returns
@@ -104,8 +102,8 @@ class Dropout:
         ------
         RuntimeError
             If `forward` has not run yet.
-        ValueError
-            If ``dout`` is not shaped like the output.
+        TypeError, ValueError
+            If ``dout`` is not an ndarray shaped like the output.
 
         Examples
         --------
@@ -116,9 +114,7 @@ class Dropout:
         >>> drop.backward(np.array([1.0, 2.0, 3.0, 4.0]))  # dropped neurons get no gradient
         array([1., 0., 0., 0.])
         """
-        if self.scale is not None:  # after a test-time forward, the layer was a plain scaling
-            return check_dout("Dropout", dout, self.shape) * self.scale
-        dout = check_dout("Dropout", dout, None if self.mask is None else self.mask.shape)
+        check_layer_dout("Dropout", dout, self.mask)
         return dout * self.mask
 
 
