@@ -21,6 +21,19 @@ from nn_text.network import accuracy as _accuracy
 __all__ = ["init_scale", "MultiLayerNet", "MultiLayerNetExtend"]
 
 ACTIVATIONS = {"relu": Relu, "sigmoid": Sigmoid}
+INIT_NAMES = ("relu", "he", "sigmoid", "xavier")
+
+
+def _check_init_std(weight_init_std):
+    """Raise unless ``weight_init_std`` is a number > 0 or one of `INIT_NAMES` (any case)."""
+    if isinstance(weight_init_std, str):
+        if weight_init_std.lower() not in INIT_NAMES:
+            raise ValueError("init_scale expects weight_init_std to be a number or one of "
+                             f"'relu', 'he', 'sigmoid', 'xavier', got {weight_init_std!r}")
+    elif (isinstance(weight_init_std, bool) or not isinstance(weight_init_std, numbers.Real)
+            or not weight_init_std > 0):
+        raise ValueError("init_scale expects weight_init_std to be a number > 0 or one of "
+                         f"'relu', 'he', 'sigmoid', 'xavier', got {weight_init_std!r}")
 
 
 def init_scale(weight_init_std, n_in):
@@ -40,8 +53,9 @@ def init_scale(weight_init_std, n_in):
 
     Raises
     ------
-    ValueError
-        If ``weight_init_std`` is neither a positive number nor one of the names.
+    TypeError, ValueError
+        If ``weight_init_std`` is neither a positive number nor one of the names, or ``n_in``
+        is not an int of at least 1.
 
     Examples
     --------
@@ -49,18 +63,15 @@ def init_scale(weight_init_std, n_in):
     >>> init_scale("he", 100), init_scale("xavier", 100), init_scale(0.01, 100)
     (0.1414213562373095, 0.1, 0.01)
     """
-    if isinstance(weight_init_std, str):
-        name = weight_init_std.lower()
-        if name not in ("relu", "he", "sigmoid", "xavier"):
-            raise ValueError("init_scale expects weight_init_std to be a number or one of "
-                             f"'relu', 'he', 'sigmoid', 'xavier', got {weight_init_std!r}")
-        if name in ("relu", "he"):
-            return float(np.sqrt(2.0 / n_in))  # He: ReLU zeroes half the inputs, so twice the variance
-        return float(np.sqrt(1.0 / n_in))  # Xavier: keeps the variance through sigmoid or tanh
-    if (isinstance(weight_init_std, bool) or not isinstance(weight_init_std, numbers.Real)
-            or not weight_init_std > 0):
-        raise ValueError("init_scale expects weight_init_std to be a number > 0 or one of "
-                         f"'relu', 'he', 'sigmoid', 'xavier', got {weight_init_std!r}")
+    _check_init_std(weight_init_std)
+    check_positive_int("init_scale", n_in=n_in)
+    name = str(weight_init_std).lower()
+    if name in ("relu", "he"):
+        # He: ReLU zeroes half of its inputs, so the weights get twice the variance
+        return float(np.sqrt(2.0 / n_in))
+    if name in ("sigmoid", "xavier"):
+        # Xavier: keeps the variance of the signal through sigmoid (or tanh)
+        return float(np.sqrt(1.0 / n_in))
     return float(weight_init_std)
 
 
@@ -136,14 +147,15 @@ class MultiLayerNet:
 
         self.params = {}
         for idx in range(1, len(all_size_list)):
-            scale = init_scale(weight_init_std, all_size_list[idx - 1])
-            self.params[f"W{idx}"] = scale * rng.standard_normal(
-                (all_size_list[idx - 1], all_size_list[idx]))
-            self.params[f"b{idx}"] = np.zeros(all_size_list[idx])
+            n_in, n_out = all_size_list[idx - 1], all_size_list[idx]
+            scale = init_scale(weight_init_std, n_in)
+            self.params[f"W{idx}"] = scale * rng.standard_normal((n_in, n_out))
+            self.params[f"b{idx}"] = np.zeros(n_out)
 
         self.layers = {}
         for idx in range(1, self.hidden_layer_num + 1):
-            self.layers[f"Affine{idx}"] = Affine(self.params[f"W{idx}"], self.params[f"b{idx}"])
+            W, b = self.params[f"W{idx}"], self.params[f"b{idx}"]
+            self.layers[f"Affine{idx}"] = Affine(W, b)
             if self.use_batchnorm:
                 self.params[f"gamma{idx}"] = np.ones(all_size_list[idx])
                 self.params[f"beta{idx}"] = np.zeros(all_size_list[idx])
@@ -154,7 +166,8 @@ class MultiLayerNet:
                 self.layers[f"Dropout{idx}"] = Dropout(dropout_ratio, rng=rng)
 
         idx = self.hidden_layer_num + 1
-        self.layers[f"Affine{idx}"] = Affine(self.params[f"W{idx}"], self.params[f"b{idx}"])
+        W, b = self.params[f"W{idx}"], self.params[f"b{idx}"]
+        self.layers[f"Affine{idx}"] = Affine(W, b)
         self.last_layer = SoftmaxWithLoss()
 
     def predict(self, x, train_flg=False):
@@ -162,7 +175,7 @@ class MultiLayerNet:
 
         Parameters
         ----------
-        x : array_like of float, shape (N, input_size)
+        x : ndarray of float, shape (N, input_size)
         train_flg : bool, default False
             True during training: dropout drops and batch norm uses the batch's statistics.
 
@@ -189,7 +202,7 @@ class MultiLayerNet:
 
         Parameters
         ----------
-        x : array_like of float, shape (N, input_size)
+        x : ndarray of float, shape (N, input_size)
         t : array_like
             Labels (N,) or one-hot (N, output_size).
         train_flg : bool, default False
@@ -220,7 +233,7 @@ class MultiLayerNet:
 
         Parameters
         ----------
-        x : array_like of float, shape (N, input_size)
+        x : ndarray of float, shape (N, input_size)
         t : array_like
             Labels (N,) or one-hot (N, output_size).
 
@@ -247,7 +260,7 @@ class MultiLayerNet:
 
         Parameters
         ----------
-        x : array_like of float, shape (N, input_size)
+        x : ndarray of float, shape (N, input_size)
         t : array_like
             Labels (N,) or one-hot (N, output_size).
 
@@ -263,15 +276,19 @@ class MultiLayerNet:
         >>> sorted(net.numerical_gradient(np.eye(3), [0, 1, 1]))
         ['W1', 'W2', 'b1', 'b2', 'beta1', 'gamma1']
         """
-        loss_W = lambda W: self.loss(x, t, train_flg=True)  # W is params[key], nudged in place
-        return {key: _numerical_gradient(loss_W, self.params[key]) for key in self.params}
+        # W is self.params[key] itself, which numerical_gradient nudges in place
+        loss_W = lambda W: self.loss(x, t, train_flg=True)
+        grads = {}
+        for key in self.params:
+            grads[key] = _numerical_gradient(loss_W, self.params[key])
+        return grads
 
     def gradient(self, x, t):
         """Gradient of the training loss for every parameter, by backpropagation.
 
         Parameters
         ----------
-        x : array_like of float, shape (N, input_size)
+        x : ndarray of float, shape (N, input_size)
         t : array_like
             Labels (N,) or one-hot (N, output_size).
 
@@ -287,8 +304,11 @@ class MultiLayerNet:
         >>> from nn_text.multi_layer_net import MultiLayerNet
         >>> net = MultiLayerNet(3, [4, 4], 2, weight_decay_lambda=0.1, use_batchnorm=True)
         >>> x, t = np.random.default_rng(0).random((5, 3)), [0, 1, 1, 0, 1]
-        >>> numeric, backprop = net.numerical_gradient(x, t), net.gradient(x, t)
-        >>> max(float(np.abs(numeric[k] - backprop[k]).max()) for k in net.params) < 1e-6
+        >>> grads = net.gradient(x, t)
+        >>> sorted(grads) == sorted(net.params)
+        True
+        >>> dW = net.layers["Affine1"].dW  # backpropagation's part, then weight decay's
+        >>> bool(np.allclose(grads["W1"], dW + 0.1 * net.params["W1"]))
         True
         """
         # forward
@@ -303,7 +323,8 @@ class MultiLayerNet:
         grads = {}
         for idx in range(1, self.hidden_layer_num + 2):
             affine = self.layers[f"Affine{idx}"]
-            grads[f"W{idx}"] = affine.dW + self.weight_decay_lambda * affine.W  # d(0.5 λ W²) = λ W
+            # the loss's 0.5 * lambda * W**2 adds lambda * W to the gradient
+            grads[f"W{idx}"] = affine.dW + self.weight_decay_lambda * affine.W
             grads[f"b{idx}"] = affine.db
             if self.use_batchnorm and idx != self.hidden_layer_num + 1:
                 grads[f"gamma{idx}"] = self.layers[f"BatchNorm{idx}"].dgamma

@@ -9,13 +9,42 @@ import sys
 
 import numpy as np
 
-from nn_text._checks import check_positive_int
+from nn_text._checks import check_ndarray, check_positive_int
 from nn_text.optimizers import SGD, AdaGrad, Adam, Momentum, RMSprop
 
 __all__ = ["OPTIMIZERS", "Trainer"]
 
 OPTIMIZERS = {"sgd": SGD, "momentum": Momentum, "adagrad": AdaGrad, "rmsprop": RMSprop,
               "adam": Adam}
+
+
+def _check_args(network, x_train, t_train, x_test, t_test, epochs, mini_batch_size, optimizer,
+                evaluate_sample_num_per_epoch):
+    """Raise unless the network, the data and the settings fit `Trainer`."""
+    data = {"x_train": x_train, "t_train": t_train, "x_test": x_test, "t_test": t_test}
+    for name in ("params", "gradient", "loss", "accuracy"):
+        if not hasattr(network, name):
+            raise TypeError(f"Trainer expects a network with params, gradient, loss and "
+                            f"accuracy, got {type(network).__name__} without {name}")
+    check_positive_int("Trainer", epochs=epochs, mini_batch_size=mini_batch_size)
+    if evaluate_sample_num_per_epoch is not None:
+        check_positive_int("Trainer",
+                           evaluate_sample_num_per_epoch=evaluate_sample_num_per_epoch)
+    for name, array in data.items():
+        check_ndarray("Trainer", name, array)
+    for x_name, t_name in [("x_train", "t_train"), ("x_test", "t_test")]:
+        if len(data[x_name]) != len(data[t_name]):
+            raise ValueError(f"Trainer expects one answer per image, got {x_name} of "
+                             f"{len(data[x_name])} images and {t_name} of "
+                             f"{len(data[t_name])} answers")
+    if isinstance(optimizer, str):
+        if optimizer.lower() not in OPTIMIZERS:
+            raise ValueError(f"Trainer expects optimizer to be one of "
+                             f"{', '.join(OPTIMIZERS)} (any case) or an optimizer object, "
+                             f"got {optimizer!r}")
+    elif not hasattr(optimizer, "update"):
+        raise TypeError(f"Trainer expects optimizer to be a name or have update(params, "
+                        f"grads), got {type(optimizer).__name__}")
 
 
 class Trainer:
@@ -73,27 +102,11 @@ class Trainer:
     def __init__(self, network, x_train, t_train, x_test, t_test, epochs=20,
                  mini_batch_size=100, optimizer="SGD", optimizer_param=None,
                  evaluate_sample_num_per_epoch=None, verbose=None, rng=None):
-        for name in ("params", "gradient", "loss", "accuracy"):
-            if not hasattr(network, name):
-                raise TypeError(f"Trainer expects a network with params, gradient, loss and "
-                                f"accuracy, got {type(network).__name__} without {name}")
-        check_positive_int("Trainer", epochs=epochs, mini_batch_size=mini_batch_size)
-        if evaluate_sample_num_per_epoch is not None:
-            check_positive_int("Trainer", evaluate_sample_num_per_epoch=evaluate_sample_num_per_epoch)
-        for x_name, x, t_name, t in [("x_train", x_train, "t_train", t_train),
-                                     ("x_test", x_test, "t_test", t_test)]:
-            if len(x) != len(t):
-                raise ValueError(f"Trainer expects one answer per image, got {x_name} of "
-                                 f"{len(x)} images and {t_name} of {len(t)} answers")
-        if isinstance(optimizer, str):
-            if optimizer.lower() not in OPTIMIZERS:
-                raise ValueError(f"Trainer expects optimizer to be one of "
-                                 f"{', '.join(OPTIMIZERS)} (any case) or an optimizer object, "
-                                 f"got {optimizer!r}")
-            optimizer = OPTIMIZERS[optimizer.lower()](**(optimizer_param or {"lr": 0.01}))
-        elif not hasattr(optimizer, "update"):
-            raise TypeError(f"Trainer expects optimizer to be a name or have update(params, "
-                            f"grads), got {type(optimizer).__name__}")
+        _check_args(network, x_train, t_train, x_test, t_test, epochs, mini_batch_size,
+                    optimizer, evaluate_sample_num_per_epoch)
+        if isinstance(optimizer, str):  # a name: make the optimizer
+            optimizer_class = OPTIMIZERS[optimizer.lower()]
+            optimizer = optimizer_class(**(optimizer_param or {"lr": 0.01}))
         self.network = network
         self.verbose = sys.stdout.isatty() if verbose is None else verbose
         self.x_train, self.t_train = x_train, t_train
@@ -152,11 +165,13 @@ class Trainer:
         n = self.evaluate_sample_num_per_epoch
         x_train, t_train = self.x_train[:n], self.t_train[:n]  # [:None] takes them all
         x_test, t_test = self.x_test[:n], self.t_test[:n]
-        self.train_acc_list.append(self.network.accuracy(x_train, t_train))
-        self.test_acc_list.append(self.network.accuracy(x_test, t_test))
+        train_acc = self.network.accuracy(x_train, t_train)
+        test_acc = self.network.accuracy(x_test, t_test)
+        self.train_acc_list.append(train_acc)
+        self.test_acc_list.append(test_acc)
         if self.verbose:
-            print(f"epoch {self.current_epoch:3d}  train acc {self.train_acc_list[-1]:.4f}  "
-                  f"test acc {self.test_acc_list[-1]:.4f}")
+            print(f"epoch {self.current_epoch:3d}  train acc {train_acc:.4f}  "
+                  f"test acc {test_acc:.4f}")
 
     def train(self):
         """Run every step of every epoch, then measure the accuracies once more.
