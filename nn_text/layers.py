@@ -48,15 +48,24 @@ def _check_affine_x(x, W):
     """Raise unless ``x`` is a batch whose samples have as many features as ``W`` has rows."""
     check_ndarray("Affine.forward", "x", x)
     D = W.shape[0]
-    if x.ndim < 2 or math.prod(x.shape[1:]) != D:
+    if x.ndim < 2 or x.size != x.shape[0] * D:  # x is not empty: shape[0] >= 1
         fix = "; for one sample pass x.reshape(1, -1)" if x.ndim == 1 and x.size == D else ""
         raise ValueError(f"Affine.forward expects x of shape (N, {D}) to match W of shape "
                          f"{W.shape}, got x of shape {x.shape}{fix}")
 
 
+def _check_loss_dout(dout, y):
+    """`check_backward` for SoftmaxWithLoss, whose ``dout`` is a number: a plain finite int or
+    float passes at once (this runs at every training step)."""
+    if y is not None and type(dout) in (int, float) and math.isfinite(dout):
+        return
+    check_backward("SoftmaxWithLoss", dout, None if y is None else ())
+
+
 def _check_targets(func_name, x, t):
     """Raise unless ``x`` holds 1-D or 2-D scores and ``t`` is one-hot rows shaped like ``x``
-    or int labels in range, one per row. O(1) but for the labels' range: one pass over N."""
+    or int labels in range, one per row. O(1) for one-hot ``t``; labels are read for their
+    range (min and max of N labels, once per step, where a wrong label shows)."""
     check_ndarray(func_name, "x", x, ndims=(1, 2))
     t = np.asarray(t)
     if t.shape == x.shape:
@@ -661,7 +670,7 @@ class SoftmaxWithLoss:
         array([[-0.25,  0.25],
                [ 0.25, -0.25]])
         """
-        check_backward("SoftmaxWithLoss", dout, None if self.y is None else ())
+        _check_loss_dout(dout, self.y)
         batch_size = self.y.shape[0] if self.y.ndim == 2 else 1
         dx = dout * (self.y - self.t) / batch_size  # in the mean each sample counts 1/N
         return dx
