@@ -582,6 +582,8 @@ def check_layer_dout(layer_name, dout, expected):
         raise RuntimeError(f"{layer_name}.backward needs {layer_name}.forward first: "
                            "it uses what forward saw")
     want = expected if isinstance(expected, tuple) else expected.shape
+    if isinstance(dout, np.ndarray) and dout.shape == want and dout.dtype.kind in "biuf":
+        return  # the usual case, decided at once (it runs for every layer at every step)
     check_ndarray(f"{layer_name}.backward", "dout", dout)
     if dout.shape != want:
         raise ValueError(f"{layer_name}.backward expects dout of shape {want} "
