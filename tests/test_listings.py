@@ -182,3 +182,8 @@ def test_every_page_listing_is_counted():
     assert len(LISTINGS) > 100, "the pages lost their listings?"
     for page, _, spec in LISTINGS:
         assert re.fullmatch(r"(nn_text|tools)/\S+\.py( [\w.]+)+", spec), f"{page}: {spec}"
+
+
+def test_the_renderers_own_examples():
+    result = doctest.testmod(listings, optionflags=doctest.ELLIPSIS)
+    assert result.attempted > 0 and result.failed == 0
