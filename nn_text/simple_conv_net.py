@@ -9,11 +9,11 @@ from pathlib import Path
 
 import numpy as np
 
-from nn_text._checks import check_array, check_positive_int
+from nn_text._checks import check_positive_int
 from nn_text._io import write_atomically
 from nn_text.convolution import Convolution
 from nn_text.gradient import numerical_gradient as _numerical_gradient
-from nn_text.im2col import conv_output_size as _conv_output_size
+from nn_text.im2col import _check_images, conv_output_size as _conv_output_size
 from nn_text.layers import Affine, Relu, SoftmaxWithLoss
 from nn_text.network import accuracy as _accuracy
 from nn_text.pooling import Pooling
@@ -50,6 +50,8 @@ class SimpleConvNet:
 
     Raises
     ------
+    TypeError
+        If a size is not an int.
     ValueError
         If the image is not square, the convolution does not tile it, or its output cannot
         be pooled 2x2.
@@ -168,7 +170,7 @@ class SimpleConvNet:
         0.8
         """
         check_positive_int("SimpleConvNet.accuracy", batch_size=batch_size)
-        check_array("SimpleConvNet.accuracy", "x", x, ndims=(4,))
+        _check_images("SimpleConvNet.accuracy", "x", x)
         y = np.concatenate([self.predict(x[i:i + batch_size])
                             for i in range(0, len(x), batch_size)])
         return _accuracy(y, t)
@@ -315,7 +317,7 @@ def _check_sizes(input_dim, conv_param, hidden_size, output_size):
         raise ValueError(f"SimpleConvNet expects square images, input_dim (C, H, H), "
                          f"got {tuple(input_dim)}")
     check_positive_int("SimpleConvNet", hidden_size=hidden_size, output_size=output_size,
-                       filter_num=conv_param["filter_num"])
+                       filter_num=conv_param["filter_num"], **{"input_dim[0]": input_dim[0]})
     conv_size = _conv_output_size(input_dim[1], conv_param["filter_size"],
                                   conv_param["stride"], conv_param["pad"])
     if conv_size % 2:

@@ -269,6 +269,8 @@ probe("SimpleConvNet-stride-no-tiling", lambda: SimpleConvNet(conv_param={"strid
 probe("SimpleConvNet-hidden-zero", lambda: SimpleConvNet(hidden_size=0), ValueError, "SimpleConvNet expects hidden_size to be an int >= 1, got 0")
 probe("SimpleConvNet-flat-images", lambda: SimpleConvNet().predict(np.zeros((2, 784))), ValueError, r"Convolution.forward expects x to be 4-D, got shape \(2, 784\)")
 probe("SimpleConvNet-no-channel-axis", lambda: SimpleConvNet().predict(np.zeros((2, 28, 28))), ValueError, r"Convolution.forward expects x of shape \(N, C, H, W\), got shape \(2, 28, 28\); for one image pass")
+probe("SimpleConvNet-channels-float", lambda: SimpleConvNet(input_dim=(1.0, 28, 28)), TypeError, r"SimpleConvNet expects input_dim\[0\] to be an int, got float 1.0")
+probe("SimpleConvNet-accuracy-list", lambda: SimpleConvNet().accuracy(np.zeros((2, 1, 28, 28)).tolist(), np.array([0, 1])), TypeError, "SimpleConvNet.accuracy expects x to be a NumPy array, got list")
 probe("SimpleConvNet-accuracy-batch", lambda: SimpleConvNet().accuracy(np.zeros((2, 1, 28, 28)), [0, 1], batch_size=0), ValueError, "SimpleConvNet.accuracy expects batch_size to be an int >= 1, got 0")
 probe("SimpleConvNet-load-missing", lambda: SimpleConvNet().load_params("/no/such/params.npz"), FileNotFoundError, "SimpleConvNet.load_params: no file at '/no/such/params.npz'; save one with save_params first")
 probe("init_scale-unknown", lambda: init_scale("kaiming", 10), ValueError, "init_scale expects weight_init_std to be a number or one of 'relu', 'he', 'sigmoid', 'xavier', got 'kaiming'")
