@@ -228,6 +228,10 @@ def render(path, names, root=ROOT):
                if (line := _import_line(stmt, imports))]
     if from_package:
         header.append(f"from {module} import {', '.join(sorted(from_package))}")
+    # The package's own imports after the others, set apart by a blank line, as PEP 8 groups them.
+    own = [line for line in header if line.startswith("from nn_text")]
+    header = [line for line in header if line not in own]
+    header += ([""] if header and own else []) + own
     blocks = []
     constants = [s for s in helpers if not isinstance(s, (ast.FunctionDef, ast.ClassDef))]
     if constants:
