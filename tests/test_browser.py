@@ -239,7 +239,38 @@ RECORD = r"""() => {
     raw,
     selector: Object.fromEntries([...document.querySelectorAll('.md-select a[hreflang]')]
       .map(a => [a.hreflang, a.href])),
+    listings: listings(),
   };
+
+  // Code blocks titled nn_text/...: whether the code scrolls sideways at this viewport, the
+  // first line too wide for the box, and how many monospace characters fit in the box.
+  function listings() {
+    const width = (code, text) => {  // of `text` set in the code's own font
+      const probe = document.createElement('span');
+      probe.style.whiteSpace = 'pre';
+      probe.textContent = text;
+      code.append(probe);
+      const w = probe.getBoundingClientRect().width;
+      probe.remove();
+      return w;
+    };
+    const title = h => h.querySelector(':scope > .filename')?.textContent || '';
+    return [...document.querySelectorAll('.highlight')]
+      .filter(h => title(h).startsWith('nn_text/'))
+      .map(h => {
+        const code = h.querySelector('pre > code'), pre = code.parentElement;
+        const style = getComputedStyle(code);
+        const room = code.clientWidth - parseFloat(style.paddingLeft)
+          - parseFloat(style.paddingRight);
+        const char = width(code, '0'.repeat(100)) / 100;
+        const scrolls = code.scrollWidth > code.clientWidth || pre.scrollWidth > pre.clientWidth;
+        const lines = code.textContent.split('\n');
+        const n = scrolls ? lines.findIndex(line => width(code, line) > room) : -1;
+        return {title: title(h), scrolls, fits: Math.floor(room / char), room, char,
+                font: `${style.fontSize} ${style.fontFamily}`,
+                line: n < 0 ? null : {number: n + 1, text: lines[n]}};
+      });
+  }
 }"""
 
 
@@ -455,6 +486,26 @@ def test_page_weight_under_1_mb(visit, lang, path):
         f"{v.url} transfers {total:,} bytes (limit {PAGE_WEIGHT_LIMIT:,}); largest: "
         + ", ".join(f"{u.rsplit('/', 1)[-1]} {n:,}" for u, n in
                     sorted(v.sizes.items(), key=lambda kv: -kv[1])[:5]))
+
+
+@each_page
+def test_listings_fit_the_code_box(visit, lang, path):
+    """No listing from nn_text/ scrolls sideways at the desktop viewport. With -s it prints how
+    many monospace characters fit in a line of the code box (the limit for listing lines)."""
+    v = visit(lang, path)
+    listings = v.record["listings"]
+    if not listings:
+        return
+    box = listings[0]
+    fits = box["fits"]
+    print(f"{v.url}: {fits} characters fit in a code box ({box['room']:.0f} px, "
+          f"{box['char']:.2f} px a character of {box['font']})")
+    wide = [f"listing {i} ({x['title']}) "
+            + (f"line {x['line']['number']}, {len(x['line']['text'])} characters: "
+               f"{x['line']['text'].strip()}" if x["line"] else "scrolls sideways")
+            for i, x in enumerate(listings, 1) if x["scrolls"]]
+    fail_if(wide, f"{v.url}: listings wider than the code box, where {fits} characters fit "
+                  f"at {VIEWPORT['width']}x{VIEWPORT['height']}:")
 
 
 @pytest.mark.parametrize("path", PAGES, ids=page_id)
