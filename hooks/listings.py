@@ -31,7 +31,7 @@ import textwrap
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-MAX_LINE = 88  # characters that fit the code box at the desktop content width
+MAX_LINE = 80  # characters that fit the code box at 1280 px (measured by tests/test_browser.py)
 FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})listing[ \t]*\n"
                    r"(?P<body>.*?)\n(?P=indent)(?P=fence)[ \t]*$", re.M | re.S)
 NOTE = {  # what the listing left out -> the line under it
