@@ -174,8 +174,11 @@ class TwoLayerNet:
         >>> {k: v.shape for k, v in grads.items()}
         {'W1': (3, 2), 'b1': (2,), 'W2': (2, 2), 'b2': (2,)}
         """
-        loss_W = lambda W: self.loss(x, t)  # W is self.params[key] itself, nudged in place
-        return {key: _numerical_gradient(loss_W, self.params[key]) for key in self.params}
+        loss_W = lambda W: self.loss(x, t)  # W is params[key] itself, nudged in place
+        grads = {}
+        for key in self.params:
+            grads[key] = _numerical_gradient(loss_W, self.params[key])
+        return grads
 
     def gradient(self, x, t):
         """Gradient of the loss for every parameter, by backpropagation (chapter 5).
