@@ -485,3 +485,53 @@ def check_backward(layer_name, dout, expected):
     if arr.shape != want:
         raise ValueError(f"{layer_name}.backward expects dout of shape {want} "
                          f"(the shape of forward's output), got shape {arr.shape}")
+
+
+# --- Chapters 3-4 (activations, losses, networks) -------------------------------------------------
+# Their taught code, like the book's, uses array operators (x > 0, y - t, y.reshape) that lists
+# and Python numbers lack: this names the fix instead of a TypeError from the middle of the code.
+
+
+def check_ndarray(func_name, name, value, kinds="if"):
+    """Raise unless ``value`` is a NumPy array (or NumPy scalar) of numbers of the right kind. O(1).
+
+    Parameters
+    ----------
+    func_name, name : str
+        The public function and its argument, to name in the message.
+    value : object
+        What the caller passed.
+    kinds : str, default "if"
+        The accepted dtype kinds: ``"i"`` signed int, ``"u"`` unsigned int, ``"f"`` float.
+        Unsigned ints are left out by default: ``-x`` and ``a - max(a)`` wrap around in them.
+
+    Returns
+    -------
+    None
+
+    Raises
+    ------
+    TypeError
+        If ``value`` is not a NumPy array, or its dtype is not of an accepted kind.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from nn_text._checks import check_ndarray
+    >>> check_ndarray("sigmoid", "x", np.array([1.0, 2.0]))
+    >>> check_ndarray("sigmoid", "x", [1.0, 2.0])
+    Traceback (most recent call last):
+    ...
+    TypeError: sigmoid expects x to be a NumPy array, got list; wrap it in np.array(...)
+    >>> check_ndarray("sigmoid", "x", np.array([200], dtype=np.uint8))
+    Traceback (most recent call last):
+    ...
+    TypeError: sigmoid expects x to be a float or signed int array, got dtype uint8; convert it with x.astype(float)
+    """
+    if not isinstance(value, (np.ndarray, np.generic)):
+        raise TypeError(f"{func_name} expects {name} to be a NumPy array, "
+                        f"got {type(value).__name__}; wrap it in np.array(...)")
+    if value.dtype.kind not in kinds:
+        wanted = "an int or float" if "u" in kinds else "a float or signed int"
+        raise TypeError(f"{func_name} expects {name} to be {wanted} array, got dtype "
+                        f"{value.dtype}; convert it with {name}.astype(float)")

@@ -74,6 +74,10 @@ for f in [act.step_function, act.sigmoid, act.relu, act.leaky_relu, act.identity
 probe("softmax-3d", lambda: act.softmax(np.zeros((2, 2, 2))), ValueError, r"softmax expects a to be 1-D or 2-D, got shape \(2, 2, 2\)")
 probe("softmax-scalar", lambda: act.softmax(3.0), ValueError, r"softmax expects a to be 1-D or 2-D, got shape \(\)")
 probe("leaky_relu-alpha", lambda: act.leaky_relu([1.0], alpha=-0.1), ValueError, r"leaky_relu expects 0 <= alpha < 1, got alpha=-0.1")
+probe("sigmoid-list", lambda: act.sigmoid([1.0, 2.0]), TypeError, r"sigmoid expects x to be a NumPy array, got list; wrap it in np.array\(...\)")
+probe("step_function-float", lambda: act.step_function(3.0), TypeError, r"step_function expects x to be a NumPy array, got float")
+probe("softmax-uint8", lambda: act.softmax(np.array([1, 2], dtype=np.uint8)), TypeError, r"softmax expects a to be a float or signed int array, got dtype uint8; convert it with a.astype\(float\)")
+probe("sigmoid-bool", lambda: act.sigmoid(np.array([True, False])), TypeError, "sigmoid expects x to be a float or signed int array, got dtype bool")
 
 # Loss functions: y and t must match; labels in range; probabilities for cross-entropy.
 for f in [losses.mean_squared_error, losses.cross_entropy_error]:
@@ -89,6 +93,8 @@ for f in [losses.mean_squared_error, losses.cross_entropy_error]:
     probe(f"{n}-y-empty", lambda f=f: f([], []), ValueError, f"{n} expects y to be non-empty")
     probe(f"{n}-y-str", lambda f=f: f("0.5", [1]), TypeError, f"{n} expects y to be an array of numbers, got str")
 probe("cross_entropy-scores", lambda: losses.cross_entropy_error([2.0, -1.0], 0), ValueError, r"cross_entropy_error expects y to be probabilities in \[0, 1\] \(apply softmax first\)")
+probe("cross_entropy-y-list", lambda: losses.cross_entropy_error([0.5, 0.5], [1, 0]), TypeError, r"cross_entropy_error expects y to be a NumPy array, got list; wrap it in np.array\(...\)")
+probe("mean_squared_error-y-list", lambda: losses.mean_squared_error([0.5, 0.5], 1), TypeError, "mean_squared_error expects y to be a NumPy array, got list")
 
 # Numerical differentiation and gradient descent.
 f2 = lambda x: np.sum(x**2)  # noqa: E731
@@ -111,6 +117,8 @@ probe("gradient_descent-steps-float", lambda: gradient.gradient_descent(f2, [1.0
 probe("gradient_descent-steps-zero", lambda: gradient.gradient_descent(f2, [1.0], step_num=0), ValueError, "gradient_descent expects step_num to be a positive int, got 0")
 probe("gradient_descent-str-x", lambda: gradient.gradient_descent(f2, "1.0"), TypeError, "gradient_descent expects init_x to be an array of numbers")
 probe("gradient_descent-inf-x", lambda: gradient.gradient_descent(f2, [INF]), ValueError, "gradient_descent expects init_x to be finite")
+probe("gradient_descent-int-x", lambda: gradient.gradient_descent(f2, np.array([3, 4])), TypeError, r"gradient_descent expects init_x to be a float array, got dtype int\d+; convert it with init_x.astype\(float\)")
+probe("gradient_descent-list-x", lambda: gradient.gradient_descent(f2, [1.0]), TypeError, r"gradient_descent expects init_x to be a NumPy array of floats .* got list")
 
 # The 3-layer network: weights that chain, inputs that fit.
 probe("forward-not-dict", lambda: network.forward([1, 2], X2), TypeError, "forward expects network to be a dict of weights such as init_network\\(\\) returns, got list")
@@ -121,9 +129,10 @@ probe("forward-x-3d", lambda: network.forward(network.init_network(), np.ones((1
 probe("forward-b1-wrong", lambda: network.forward(net_with(b1=np.zeros(2)), X2), ValueError, r"forward expects b1 of shape \(3,\) to match W1 of shape \(2, 3\), got b1 of shape \(2,\)")
 probe("forward-W2-wrong", lambda: network.forward(net_with(W2=np.zeros((2, 2))), X2), ValueError, r"forward expects W2 to have 3 rows to follow W1 of shape \(2, 3\), got W2 of shape \(2, 2\)")
 probe("forward-W3-wrong", lambda: network.forward(net_with(W3=np.zeros((3, 2))), X2), ValueError, r"forward expects W3 to have 2 rows to follow W2 of shape \(3, 2\), got W3 of shape \(3, 2\)")
-probe("forward-nan-weight", lambda: network.forward(net_with(W1=np.full((2, 3), NAN)), X2), ValueError, r"forward expects network\['W1'\] to be finite")
+# forward and predict read no values (no scan per batch): NaN or inf meets the first sigmoid.
+probe("forward-nan-weight", lambda: network.forward(net_with(W1=np.full((2, 3), NAN)), X2), ValueError, "sigmoid expects x to be finite, got NaN or inf")
 probe("forward-x-str", lambda: network.forward(network.init_network(), "x"), TypeError, "forward expects x to be an array of numbers, got str")
-probe("forward-x-nan", lambda: network.forward(network.init_network(), [NAN, 1.0]), ValueError, "forward expects x to be finite")
+probe("forward-x-nan", lambda: network.forward(network.init_network(), [NAN, 1.0]), ValueError, "sigmoid expects x to be finite, got NaN or inf")
 probe("forward-x-empty", lambda: network.forward(network.init_network(), np.zeros((0, 2))), ValueError, r"forward expects x to be non-empty, got shape \(0, 2\)")
 probe("predict-image-not-flattened", lambda: network.predict(network.load_pretrained(), np.zeros((3, 28, 28))), ValueError, r"predict expects x of shape \(784,\) or \(N, 784\) to match W1 of shape \(784, 50\), got x of shape \(3, 28, 28\); flatten images")
 probe("predict-one-image-2d", lambda: network.predict(network.load_pretrained(), np.zeros((28, 28))), ValueError, r"got x of shape \(28, 28\)")
@@ -144,13 +153,17 @@ probe("TwoLayerNet-predict-wide", lambda: two_layer().predict(np.ones((2, 5))), 
 probe("TwoLayerNet-loss-labels", lambda: two_layer().loss(np.ones((2, 4)), [0, 1, 1]), ValueError, r"cross_entropy_error expects t .* integer labels of shape \(2,\), got t of shape \(3,\)")
 probe("TwoLayerNet-gradient-1d", lambda: two_layer().gradient(np.ones(4), [0]), ValueError, r"TwoLayerNet.gradient expects x to be 2-D, got shape \(4,\)")
 probe("TwoLayerNet-gradient-wide", lambda: two_layer().gradient(np.ones((1, 3)), [0]), ValueError, r"TwoLayerNet.gradient expects x of shape \(4,\) or \(N, 4\)")
+probe("TwoLayerNet-gradient-t-count", lambda: two_layer().gradient(np.ones((2, 4)), [0]), ValueError, r"TwoLayerNet.gradient expects t as labels of shape \(2,\) or one-hot of shape \(2, 2\), got t of shape \(1,\)")
+probe("TwoLayerNet-predict-list", lambda: two_layer().predict([[1.0, 2.0, 3.0, 4.0]]), TypeError, "TwoLayerNet.predict expects x to be a NumPy array, got list")
 probe("TwoLayerNet-accuracy-count", lambda: two_layer().accuracy(np.ones((2, 4)), [0]), ValueError, r"accuracy expects one label per row")
-probe("TwoLayerNet-x-nan", lambda: two_layer().predict(np.full((1, 4), NAN)), ValueError, "TwoLayerNet.predict expects x to be finite")
+probe("TwoLayerNet-x-nan", lambda: two_layer().predict(np.full((1, 4), NAN)), ValueError, "sigmoid expects x to be finite, got NaN or inf")  # predict reads no values
 probe("train-label-count", lambda: train_two_layer_net(np.ones((4, 2)), [0, 1, 0], np.ones((2, 2)), [0, 1]), ValueError, "train_two_layer_net expects one label per image, got 4 train images with 3 labels")
 probe("train-feature-mismatch", lambda: train_two_layer_net(np.ones((4, 2)), [0, 1, 0, 1], np.ones((2, 3)), [0, 1]), ValueError, "train_two_layer_net expects train and test images of the same size, got 2 and 3 features")
 probe("train-lr-zero", lambda: train_two_layer_net(np.ones((4, 2)), [0, 1, 0, 1], np.ones((2, 2)), [0, 1], learning_rate=0), ValueError, "train_two_layer_net expects learning_rate > 0, got 0")
 probe("train-batch-zero", lambda: train_two_layer_net(np.ones((4, 2)), [0, 1, 0, 1], np.ones((2, 2)), [0, 1], batch_size=0), ValueError, "train_two_layer_net expects batch_size > 0, got 0")
 probe("train-1d-images", lambda: train_two_layer_net(np.ones(4), [0, 1, 0, 1], np.ones((2, 2)), [0, 1]), ValueError, r"train_two_layer_net expects x_train to be 2-D, got shape \(4,\)")
+probe("train-nan-images", lambda: train_two_layer_net(np.full((4, 2), NAN), np.zeros(4, int), np.ones((2, 2)), np.zeros(2, int)), ValueError, "train_two_layer_net expects x_train to be finite")
+probe("train-labels-list", lambda: train_two_layer_net(np.ones((4, 2)), [0, 1, 0, 1], np.ones((2, 2)), [0, 1]), TypeError, r"train_two_layer_net expects t_train to be a NumPy array, got list")
 
 # Chapter 5 layers: forward before backward, dout shaped like the output, weights that chain.
 def after_forward(layer, *args):

@@ -22,9 +22,9 @@ __all__ = ["log", "numerical_diff_error", "tangent", "function_2_surface", "grad
 HISTORY = Path(nn_text.__file__).resolve().parents[1] / "results" / "two_layer_net.json"
 BLUE, ORANGE, GREEN, RED, GREY = "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#555555"
 # The book's two outputs for the answer "2" (section 4.2): right with 0.6, wrong with 0.1.
-T_BOOK = [0, 0, 1, 0, 0, 0, 0, 0, 0, 0]
-Y_RIGHT = [0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0]
-Y_WRONG = [0.1, 0.05, 0.1, 0.0, 0.05, 0.1, 0.0, 0.6, 0.0, 0.0]
+T_BOOK = np.array([0, 0, 1, 0, 0, 0, 0, 0, 0, 0])
+Y_RIGHT = np.array([0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0])
+Y_WRONG = np.array([0.1, 0.05, 0.1, 0.0, 0.05, 0.1, 0.0, 0.6, 0.0, 0.0])
 
 
 def _power_of_ten(value, _pos=None):
