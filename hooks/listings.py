@@ -277,7 +277,7 @@ def expand(markdown, lang, config, page_name="page"):
         code = "\n".join(indent + line if line else line for line in text.splitlines())
         caption = note.format(path=path, url=source_url(config, path, names))
         return (f'{indent}{m["fence"]}python title="{path}"\n{code}\n{indent}{m["fence"]}\n'
-                f'{indent}\n{indent}<p class="listing-note" markdown>{caption}</p>')
+                f'{indent}\n{indent}{caption}\n{indent}{{: .listing-note }}\n')
 
     return FENCE.sub(replace, markdown)
 

@@ -60,14 +60,14 @@ def listing_page(body):
     ("nn_text/perceptron.py", "names a file and at least one function or class"),
 ])
 def test_a_listing_that_names_nothing_real_fails_the_build(tmp_path, body, culprit):
-    code, log = build(tmp_path, {"markdown_extensions": ["pymdownx.superfences", "md_in_html"],
+    code, log = build(tmp_path, {"markdown_extensions": ["pymdownx.superfences", "attr_list"],
                                  "hooks": [LISTING_HOOK]}, {"index.md": listing_page(body)})
     assert code != 0
     assert culprit in log and "index.md" in log
 
 
 def test_a_listing_renders_the_named_code_whole(tmp_path):
-    code, log = build(tmp_path, {"markdown_extensions": ["pymdownx.superfences", "md_in_html"],
+    code, log = build(tmp_path, {"markdown_extensions": ["pymdownx.superfences", "attr_list"],
                                  "hooks": [LISTING_HOOK], "repo_url": "https://example.org/r"},
                       {"index.md": listing_page("nn_text/perceptron.py AND")})
     assert code == 0, log
