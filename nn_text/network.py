@@ -10,7 +10,7 @@ from importlib import resources
 
 import numpy as np
 
-from nn_text._checks import check_array, check_features
+from nn_text._checks import check_array, check_features, check_finite
 from nn_text.activations import identity_function, sigmoid, softmax
 
 __all__ = ["init_network", "forward", "predict", "load_pretrained", "accuracy"]
@@ -44,7 +44,8 @@ def init_network():
 
 
 def _check_network(func_name, network, x):
-    """Raise unless ``network`` holds W1, b1, ..., b3 that chain and ``x`` fits ``W1``. O(1)."""
+    """Raise unless ``network`` holds finite W1, b1, ..., b3 that chain and finite ``x`` fits
+    ``W1``. Inference of chapter 3, not a training step: reading the values once is cheap here."""
     if not isinstance(network, dict):
         raise TypeError(f"{func_name} expects network to be a dict of weights such as "
                         f"init_network() returns, got {type(network).__name__}")
@@ -54,7 +55,9 @@ def _check_network(func_name, network, x):
                          f"missing {', '.join(missing)}")
     for k in PARAM_NAMES:
         check_array(func_name, f"network['{k}']", network[k])
+        check_finite(func_name, f"network['{k}']", network[k])
     check_array(func_name, "x", x)
+    check_finite(func_name, "x", x)
     p = {k: np.asarray(network[k]) for k in PARAM_NAMES}  # no copy of an ndarray
     check_features(func_name, np.asarray(x), p["W1"])
     for i in (1, 2, 3):

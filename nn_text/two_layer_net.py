@@ -7,7 +7,7 @@ faster). Tests check that the two agree.
 
 import numpy as np
 
-from nn_text._checks import check_array, check_features, check_ndarray
+from nn_text._checks import check_array, check_features, check_finite, check_ndarray
 from nn_text.activations import sigmoid, softmax
 from nn_text.gradient import numerical_gradient as _numerical_gradient
 from nn_text.losses import cross_entropy_error
@@ -23,10 +23,14 @@ def _check_sizes(**sizes):
 
 
 def _check_x(func_name, x, W1):
-    """Raise unless ``x`` is a 2-D array of numbers whose rows fit ``W1``. O(1)."""
+    """Raise unless ``x`` is a 2-D array of finite numbers whose rows fit ``W1``.
+
+    The finite check reads ``x`` once per call: once per training step, where a NaN in the
+    data shows first."""
     check_array(func_name, "x", x, ndims=(2,))
     check_ndarray(func_name, "x", x, kinds="iuf")
     check_features(func_name, x, W1)
+    check_finite(func_name, "x", x)
 
 
 def _check_t(func_name, t, batch_size, output_size):
