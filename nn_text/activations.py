@@ -48,7 +48,7 @@ def step_function(x):
     """
     _check_x("step_function", "x", x)
     y = x > 0
-    return y.astype(int)  # np.int was removed in NumPy 1.24: use the built-in int
+    return y.astype(int)  # np.int is gone since NumPy 1.24: the built-in int
 
 
 def sigmoid(x):
@@ -180,7 +180,7 @@ def identity_function(x):
     array([ 0.3, -1.5])
     """
     _check_x("identity_function", "x", x)
-    return x.copy()  # a copy, so changing the result never changes the caller's array
+    return x.copy()  # changing the result never changes the caller's array
 
 
 def softmax(a):
@@ -219,6 +219,6 @@ def softmax(a):
     array([9.99954600e-01, 4.53978686e-05, 2.06106005e-09])
     """
     _check_x("softmax", "a", a, ndims=(1, 2))
-    c = np.max(a, axis=-1, keepdims=True)  # each row (sample) is shifted by its own max
+    c = np.max(a, axis=-1, keepdims=True)  # each row shifted by its own max
     exp_a = np.exp(a - c)
     return exp_a / np.sum(exp_a, axis=-1, keepdims=True)

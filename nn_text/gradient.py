@@ -11,7 +11,7 @@ from nn_text._checks import check_array, check_finite, check_scalar_inputs
 
 __all__ = ["H", "numerical_diff", "numerical_gradient", "gradient_descent"]
 
-H = 1e-4  # the book's step: small, yet large enough not to drown in rounding error
+H = 1e-4  # small, yet large enough not to drown in rounding error
 
 
 def _check_callable(func_name, f):

@@ -154,9 +154,11 @@ def im2col(input_data, filter_h, filter_w, stride=1, pad=0):
     out_h = (H + 2 * pad - filter_h) // stride + 1
     out_w = (W + 2 * pad - filter_w) // stride + 1
 
-    img = np.pad(input_data, [(0, 0), (0, 0), (pad, pad), (pad, pad)], "constant")
+    pad_hw = [(0, 0), (0, 0), (pad, pad), (pad, pad)]  # height and width only
+    img = np.pad(input_data, pad_hw, "constant")
     col = np.zeros((N, C, filter_h, filter_w, out_h, out_w))
-    for y in range(filter_h):  # loop over the filter's cells, not over output positions
+    # loop over the filter's cells, not over output positions
+    for y in range(filter_h):
         y_max = y + stride * out_h
         for x in range(filter_w):
             x_max = x + stride * out_w

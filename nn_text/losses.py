@@ -11,7 +11,7 @@ from nn_text._checks import check_array, check_finite, check_ndarray, check_targ
 
 __all__ = ["EPS", "mean_squared_error", "cross_entropy_error"]
 
-EPS = 1e-7  # inside log, so that a probability of exactly 0 gives a large loss, not inf
+EPS = 1e-7  # inside log: a probability of exactly 0 gives a large loss, not inf
 
 
 def _check_y_t(func_name, y, t, probabilities=False):
@@ -121,5 +121,6 @@ def cross_entropy_error(y, t):
         t = t.reshape(1, *t.shape)  # one-hot (n,) -> (1, n), label () -> (1,)
     batch_size = y.shape[0]
     if t.ndim == 1:  # labels: pick each sample's probability of its right class
-        return float(-np.sum(np.log(y[np.arange(batch_size), t] + EPS)) / batch_size)
+        p = y[np.arange(batch_size), t]
+        return float(-np.sum(np.log(p + EPS)) / batch_size)
     return float(-np.sum(t * np.log(y + EPS)) / batch_size)

@@ -81,13 +81,14 @@ class Pooling:
         out_h = (H + 2 * self.pad - self.pool_h) // self.stride + 1
         out_w = (W + 2 * self.pad - self.pool_w) // self.stride + 1
 
-        # (N*OH*OW, C*PH*PW) -> one window of one channel per row: (N*OH*OW*C, PH*PW)
+        # (N*OH*OW, C*PH*PW) -> (N*OH*OW*C, PH*PW): a row per window and channel
         col = im2col(x, self.pool_h, self.pool_w, self.stride, self.pad)
         col = col.reshape(-1, self.pool_h * self.pool_w)
 
-        arg_max = np.argmax(col, axis=1)  # the first maximum, if several are equal
+        arg_max = np.argmax(col, axis=1)  # the first maximum of equal ones
         out = np.max(col, axis=1)
-        out = out.reshape(N, out_h, out_w, C).transpose(0, 3, 1, 2)  # -> (N, C, OH, OW)
+        # (N*OH*OW*C,) -> (N, OH, OW, C) -> (N, C, OH, OW)
+        out = out.reshape(N, out_h, out_w, C).transpose(0, 3, 1, 2)
 
         self.x = x
         self.arg_max = arg_max
@@ -130,11 +131,13 @@ class Pooling:
 
         pool_size = self.pool_h * self.pool_w
         dmax = np.zeros((dout.size, pool_size))
-        dmax[np.arange(self.arg_max.size), self.arg_max.flatten()] = dout.flatten()
+        rows = np.arange(self.arg_max.size)
+        dmax[rows, self.arg_max.flatten()] = dout.flatten()
         dmax = dmax.reshape(dout.shape + (pool_size,))  # (N, OH, OW, C, PH*PW)
 
         dcol = dmax.reshape(dmax.shape[0] * dmax.shape[1] * dmax.shape[2], -1)
-        dx = col2im(dcol, self.x.shape, self.pool_h, self.pool_w, self.stride, self.pad)
+        dx = col2im(dcol, self.x.shape, self.pool_h, self.pool_w,
+                    self.stride, self.pad)
         return dx
 
 

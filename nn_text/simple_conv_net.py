@@ -67,14 +67,16 @@ class SimpleConvNet:
     def __init__(self, input_dim=(1, 28, 28), conv_param=None, hidden_size=100,
                  output_size=10, weight_init_std=0.01, rng=None):
         _check_sizes(input_dim, conv_param, hidden_size, output_size)
-        conv_param = {**CONV_PARAM, **(conv_param or {})}  # defaults for missing keys
+        # the defaults, then what the caller gave
+        conv_param = {**CONV_PARAM, **(conv_param or {})}
         filter_num = conv_param["filter_num"]
         filter_size = conv_param["filter_size"]
         filter_pad = conv_param["pad"]
         filter_stride = conv_param["stride"]
         C, H, W = input_dim  # square images: W == H
-        conv_output_size = (H + 2 * filter_pad - filter_size) // filter_stride + 1
-        pool_output_size = filter_num * (conv_output_size // 2) ** 2  # 2x2 pooling
+        conv_output_size = (H + 2*filter_pad - filter_size) // filter_stride + 1
+        # 2x2 pooling halves each side
+        pool_output_size = filter_num * (conv_output_size // 2) ** 2
 
         rng = np.random.default_rng(0) if rng is None else rng
         self.params = {}
@@ -90,7 +92,7 @@ class SimpleConvNet:
 
         self.layers = {}
         self.layers["Conv1"] = Convolution(self.params["W1"], self.params["b1"],
-                                           conv_param["stride"], conv_param["pad"])
+                                           filter_stride, filter_pad)
         self.layers["Relu1"] = Relu()
         self.layers["Pool1"] = Pooling(pool_h=2, pool_w=2, stride=2)
         self.layers["Affine1"] = Affine(self.params["W2"], self.params["b2"])
@@ -197,7 +199,8 @@ class SimpleConvNet:
         >>> sorted(net.numerical_gradient(np.ones((1, 1, 4, 4)), np.array([1])))
         ['W1', 'W2', 'W3', 'b1', 'b2', 'b3']
         """
-        loss_W = lambda W: self.loss(x, t)  # W is params[key] itself, nudged in place
+        # W is params[key] itself, nudged in place
+        loss_W = lambda W: self.loss(x, t)
         grads = {}
         for key in self.params:
             grads[key] = _numerical_gradient(loss_W, self.params[key])
@@ -239,9 +242,12 @@ class SimpleConvNet:
             dout = layer.backward(dout)
 
         grads = {}
-        grads["W1"], grads["b1"] = self.layers["Conv1"].dW, self.layers["Conv1"].db
-        grads["W2"], grads["b2"] = self.layers["Affine1"].dW, self.layers["Affine1"].db
-        grads["W3"], grads["b3"] = self.layers["Affine2"].dW, self.layers["Affine2"].db
+        grads["W1"] = self.layers["Conv1"].dW
+        grads["b1"] = self.layers["Conv1"].db
+        grads["W2"] = self.layers["Affine1"].dW
+        grads["b2"] = self.layers["Affine1"].db
+        grads["W3"] = self.layers["Affine2"].dW
+        grads["b3"] = self.layers["Affine2"].db
         return grads
 
     def save_params(self, file_name="params.npz"):
@@ -304,7 +310,8 @@ class SimpleConvNet:
         with np.load(file_name) as data:
             _check_saved_params(data, self.params, file_name)
             for key in PARAM_NAMES:
-                self.params[key][...] = data[key]  # in place: the layers share them
+                # in place: the layers share these arrays
+                self.params[key][...] = data[key]
 
 
 def _check_sizes(input_dim, conv_param, hidden_size, output_size):

@@ -40,7 +40,7 @@ class simpleNet:  # the book's lower-case name, so readers' code runs unchanged
 
     def __init__(self, rng=None):
         rng = np.random.default_rng(0) if rng is None else rng
-        self.W = rng.standard_normal((2, 3))  # initialise with a normal distribution
+        self.W = rng.standard_normal((2, 3))  # drawn from a normal distribution
 
     def predict(self, x):
         """Scores ``x @ W`` (before softmax).

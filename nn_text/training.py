@@ -40,8 +40,8 @@ def _check_data(x_train, t_train, x_test, t_test):
 
 
 def train_two_layer_net(x_train, t_train, x_test, t_test, hidden_size=50,
-                        iters_num=10000, batch_size=100, learning_rate=0.1, rng=None,
-                        verbose=None):
+                        iters_num=10000, batch_size=100, learning_rate=0.1,
+                        rng=None, verbose=None):
     """Train a TwoLayerNet by mini-batch SGD, as in the book's ``train_neuralnet.py``.
 
     Parameters

@@ -67,8 +67,8 @@ class TwoLayerNet:
     {'W1': (784, 100), 'b1': (100,), 'W2': (100, 10), 'b2': (10,)}
     """
 
-    def __init__(self, input_size, hidden_size, output_size, weight_init_std=0.01,
-                 rng=None):
+    def __init__(self, input_size, hidden_size, output_size,
+                 weight_init_std=0.01, rng=None):
         _check_sizes(input_size=input_size, hidden_size=hidden_size, output_size=output_size)
         rng = np.random.default_rng(0) if rng is None else rng
         std = weight_init_std
