@@ -401,10 +401,29 @@ def load_mnist(normalize=True, flatten=True, one_hot_label=False):
 
     Examples
     --------
-    >>> from nn_text.mnist import load_mnist
-    >>> (x_train, t_train), (x_test, t_test) = load_mnist()  # doctest: +SKIP
-    >>> x_train.shape, t_train[:5], x_test.shape  # doctest: +SKIP
-    ((60000, 784), array([5, 0, 4, 1, 9], dtype=uint8), (10000, 784))
+    With the real data, ``x_train.shape`` is ``(60000, 784)`` and ``t_train[:5]`` is
+    ``[5, 0, 4, 1, 9]``. Here a stand-in of three blank images, written as IDX files into a
+    temporary folder and imported, so the example needs no download:
+
+    >>> import os, struct, tempfile
+    >>> from pathlib import Path
+    >>> from unittest import mock
+    >>> from nn_text.mnist import import_mnist, load_mnist
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> images = struct.pack(">BBBBIII", 0, 0, 8, 3, 3, 28, 28) + bytes(3 * 28 * 28)
+    >>> labels = struct.pack(">BBBBI", 0, 0, 8, 1, 3) + bytes([5, 0, 4])
+    >>> for stem, raw in [("train-images-idx3-ubyte", images), ("train-labels-idx1-ubyte", labels),
+    ...                   ("t10k-images-idx3-ubyte", images), ("t10k-labels-idx1-ubyte", labels)]:
+    ...     _ = (folder / stem).write_bytes(raw)
+    >>> _ = import_mnist(folder, directory=folder, check_counts=False)
+    >>> with mock.patch.dict(os.environ, NN_TEXT_DATA=str(folder)):
+    ...     (x_train, t_train), (x_test, t_test) = load_mnist()
+    >>> x_train.shape, x_train.dtype, t_train
+    ((3, 784), dtype('float32'), array([5, 0, 4], dtype=uint8))
+    >>> with mock.patch.dict(os.environ, NN_TEXT_DATA=str(folder)):
+    ...     (x_train, t_train), _ = load_mnist(flatten=False, one_hot_label=True)
+    >>> x_train.shape, t_train[0]
+    ((3, 1, 28, 28), array([0., 0., 0., 0., 0., 1., 0., 0., 0., 0.]))
     """
     directory = data_dir()
     path = directory / CACHE_NAME
