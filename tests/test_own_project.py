@@ -147,12 +147,13 @@ def package_doctests():
     return count
 
 
-def test_the_wheel_holds_the_package_and_its_data_only(dists):
+def test_the_wheel_holds_the_package_and_its_data_only(dists, capsys):
     sdist, wheel = dists
     with zipfile.ZipFile(wheel) as zf:
         names = sorted(zf.namelist())
     listing = f"{wheel.name}, {wheel.stat().st_size:,} bytes:\n  " + "\n  ".join(names)
-    print(listing)
+    with capsys.disabled():  # shown in every run, not only when the test fails
+        print(f"\n  wheel: {wheel.name}, {wheel.stat().st_size:,} bytes, {len(names)} files")
     package = ROOT / "nn_text"
     expected = sorted(p.relative_to(ROOT).as_posix()
                       for p in [*package.rglob("*.py"), *(package / "data").glob("*.npz")])
@@ -176,12 +177,13 @@ def test_the_installed_wheel_is_what_runs(reader, tmp_path):
     assert figures == "None", "the site's figure code must not be installed"
 
 
-def test_the_installed_package_passes_its_doctests_offline(reader, tmp_path):
+def test_the_installed_package_passes_its_doctests_offline(reader, tmp_path, capsys):
     runs = workflow_runs()
     assert runs[1] == DOCTEST_COMMAND, "the reader's workflow runs what this test runs"
     done = bash(DOCTEST_COMMAND, tmp_path, reader.env)  # from an empty folder
     result = summary(done)
-    print(f"installed nn_text {VERSION}, `{DOCTEST_COMMAND}`: {result}")
+    with capsys.disabled():
+        print(f"\n  installed wheel, `{DOCTEST_COMMAND}`: {result}")
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
     assert not re.search(r"failed|error|skipped", result), result
     assert int(re.search(r"(\d+) passed", result)[1]) == package_doctests(), result
