@@ -100,7 +100,7 @@ def test_a_figure_that_raises_fails_the_build_with_its_name(monkeypatch, tmp_pat
         sys.path.remove(str(ROOT / "hooks"))
     broken = textwrap.dedent("""
         import sys
-        from nn_text.figures import register, write_figures
+        from figures import register, write_figures
         @register("ch00/broken")
         def broken(lang):
             raise ZeroDivisionError("boom")
