@@ -8,8 +8,8 @@ Every Python code block on every page runs (Sybil collects them from docs/**/*.m
   directory, exactly as a reader who pastes it into a file would run it;
 * a block that must not run is preceded by ``<!-- skip: next "why" -->`` and is reported as
   skipped with that reason;
-* ```` ```python title="nn_text/..." ```` blocks include the package's own source (tested by its
-  doctests and tests/), so they are not collected here.
+* ```` ```listing ```` blocks name code of the package that the build shows (hooks/listings.py);
+  tests/test_listings.py runs each one as the built page gives it, so they are not collected here.
 
 It lives at the repository root, not in docs/, so it is never published with the site.
 """

@@ -487,22 +487,23 @@ def check_backward(layer_name, dout, expected):
                          f"(the shape of forward's output), got shape {arr.shape}")
 
 
-# --- Chapters 5 and 6: layers take NumPy arrays --------------------------------------------------
-# A layer works on the ndarray it is given, as the book's layers do: a list would be repeated by
-# `*` or fail deep inside. These checks read type, dtype and shape only: O(1), no scan.
+# --- Chapters 3-4 (activations, losses, networks) -------------------------------------------------
+# Their taught code, like the book's, uses array operators (x > 0, y - t, y.reshape) that lists
+# and Python numbers lack: this names the fix instead of a TypeError from the middle of the code.
 
 
-def check_ndarray(func_name, name, value, ndims=None):
-    """Raise unless ``value`` is a non-empty ndarray of real numbers with an accepted rank. O(1).
+def check_ndarray(func_name, name, value, kinds="if"):
+    """Raise unless ``value`` is a NumPy array (or NumPy scalar) of numbers of the right kind. O(1).
 
     Parameters
     ----------
     func_name, name : str
         The public function and its argument, to name in the message.
-    value : ndarray
+    value : object
         What the caller passed.
-    ndims : tuple of int, optional
-        Accepted numbers of dimensions.
+    kinds : str, default "if"
+        The accepted dtype kinds: ``"i"`` signed int, ``"u"`` unsigned int, ``"f"`` float.
+        Unsigned ints are left out by default: ``-x`` and ``a - max(a)`` wrap around in them.
 
     Returns
     -------
@@ -511,28 +512,80 @@ def check_ndarray(func_name, name, value, ndims=None):
     Raises
     ------
     TypeError
-        If ``value`` is not an ndarray (a list, a number), or does not hold real numbers.
+        If ``value`` is not a NumPy array, or its dtype is not of an accepted kind.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from nn_text._checks import check_ndarray
+    >>> check_ndarray("sigmoid", "x", np.array([1.0, 2.0]))
+    >>> check_ndarray("sigmoid", "x", [1.0, 2.0])
+    Traceback (most recent call last):
+    ...
+    TypeError: sigmoid expects x to be a NumPy array, got list; wrap it in np.array(...)
+    >>> check_ndarray("sigmoid", "x", np.array([200], dtype=np.uint8))
+    Traceback (most recent call last):
+    ...
+    TypeError: sigmoid expects x to be a float or signed int array, got dtype uint8; convert it with x.astype(float)
+    """
+    if not isinstance(value, (np.ndarray, np.generic)):
+        raise TypeError(f"{func_name} expects {name} to be a NumPy array, "
+                        f"got {type(value).__name__}; wrap it in np.array(...)")
+    if value.dtype.kind not in kinds:
+        wanted = "an int or float" if "u" in kinds else "a float or signed int"
+        raise TypeError(f"{func_name} expects {name} to be {wanted} array, got dtype "
+                        f"{value.dtype}; convert it with {name}.astype(float)")
+
+
+# --- Chapters 5-6 (layers) -----------------------------------------------------------------------
+# A layer's forward and backward run at every training step, so these read type, dtype and shape
+# only (O(1), no scan), and decide the usual case (a fitting ndarray) before anything else.
+
+
+def check_layer_input(func_name, name, value, ndims=None, kinds="iuf"):
+    """Raise unless ``value`` is a non-empty ndarray of numbers of an accepted kind and rank.
+
+    O(1): no value is read.
+
+    Parameters
+    ----------
+    func_name, name : str
+        The public function and its argument, to name in the message.
+    value : object
+        What the caller passed.
+    ndims : tuple of int, optional
+        Accepted numbers of dimensions.
+    kinds : str, default "iuf"
+        The accepted dtype kinds, as for `check_ndarray`: ``"if"`` where ``-x`` or
+        ``x - max(x)`` would wrap around in unsigned ints.
+
+    Returns
+    -------
+    None
+
+    Raises
+    ------
+    TypeError
+        If ``value`` is not an ndarray (a list, a number), or its dtype is not of those kinds.
     ValueError
         If it is empty or has the wrong number of dimensions.
 
     Examples
     --------
     >>> import numpy as np
-    >>> from nn_text._checks import check_ndarray
-    >>> check_ndarray("Relu.forward", "x", np.array([1.0, -1.0]))
-    >>> check_ndarray("Relu.forward", "x", [1.0, -1.0])
+    >>> from nn_text._checks import check_layer_input
+    >>> check_layer_input("Relu.forward", "x", np.array([1.0, -1.0]))
+    >>> check_layer_input("Relu.forward", "x", [1.0, -1.0])
     Traceback (most recent call last):
     ...
-    TypeError: Relu.forward expects x to be a NumPy array, got list [1.0, -1.0]; pass np.array(x)
+    TypeError: Relu.forward expects x to be a NumPy array, got list; wrap it in np.array(...)
     """
-    if not isinstance(value, np.ndarray):
-        import reprlib  # only on this error path
-
-        check_array(func_name, name, value, ndims)  # names what else is wrong with it first
-        raise TypeError(f"{func_name} expects {name} to be a NumPy array, got "
-                        f"{type(value).__name__} {reprlib.repr(value)}; pass np.array({name})")
-    if value.dtype.kind not in "biuf":
-        raise TypeError(f"{func_name} expects {name} to hold numbers, got dtype {value.dtype}")
+    if not (isinstance(value, np.ndarray) and value.dtype.kind in kinds):
+        check_array(func_name, name, value, ndims)  # a string, None or ragged lists: say so
+        if not isinstance(value, np.ndarray):  # a NumPy scalar has no items to set either
+            raise TypeError(f"{func_name} expects {name} to be a NumPy array, "
+                            f"got {type(value).__name__}; wrap it in np.array(...)")
+        check_ndarray(func_name, name, value, kinds)
     if ndims is not None and value.ndim not in ndims:
         wanted = " or ".join(f"{d}-D" for d in ndims)
         raise ValueError(f"{func_name} expects {name} to be {wanted}, got shape {value.shape}")
@@ -547,7 +600,7 @@ def check_layer_dout(layer_name, dout, expected):
     ----------
     layer_name : str
         The layer, to name in the message, such as ``"Relu"``.
-    dout : ndarray
+    dout : object
         The gradient that comes from the next layer.
     expected : tuple of int, ndarray or None
         The shape of forward's output, or an array of that shape that forward saved;
@@ -562,7 +615,7 @@ def check_layer_dout(layer_name, dout, expected):
     RuntimeError
         If ``forward`` has not run yet.
     TypeError, ValueError
-        If ``dout`` is not an ndarray of numbers shaped like forward's output.
+        If ``dout`` is not an ndarray of floats or ints shaped like forward's output.
 
     Examples
     --------
@@ -582,9 +635,9 @@ def check_layer_dout(layer_name, dout, expected):
         raise RuntimeError(f"{layer_name}.backward needs {layer_name}.forward first: "
                            "it uses what forward saw")
     want = expected if isinstance(expected, tuple) else expected.shape
-    if isinstance(dout, np.ndarray) and dout.shape == want and dout.dtype.kind in "biuf":
-        return  # the usual case, decided at once (it runs for every layer at every step)
-    check_ndarray(f"{layer_name}.backward", "dout", dout)
+    if isinstance(dout, np.ndarray) and dout.shape == want and dout.dtype.kind in "iuf":
+        return  # the usual case, decided at once
+    check_layer_input(f"{layer_name}.backward", "dout", dout)
     if dout.shape != want:
         raise ValueError(f"{layer_name}.backward expects dout of shape {want} "
                          f"(the shape of forward's output), got shape {dout.shape}")

@@ -1,14 +1,22 @@
 """Activation functions of chapter 3: step, sigmoid, ReLU, Leaky ReLU, identity and softmax.
 
-All of them work element by element on arrays of any shape (softmax: along the last axis), and
-return a new array; none changes its argument.
+All of them take a NumPy array of any shape (softmax: 1-D or 2-D, along the last axis), work
+element by element, and return a new array; none changes its argument. As in the book, an int
+array stays an int array where the formula allows it (relu, identity_function).
 """
 
 import numpy as np
 
-from nn_text._checks import as_float_array
+from nn_text._checks import check_array, check_finite, check_ndarray
 
 __all__ = ["step_function", "sigmoid", "relu", "leaky_relu", "identity_function", "softmax"]
+
+
+def _check_x(func_name, name, x, ndims=None):
+    """Raise unless ``x`` is a non-empty NumPy array of finite numbers (this one scans ``x``)."""
+    check_array(func_name, name, x, ndims=ndims)
+    check_finite(func_name, name, x)
+    check_ndarray(func_name, name, x)
 
 
 def step_function(x):
@@ -16,7 +24,7 @@ def step_function(x):
 
     Parameters
     ----------
-    x : array_like of float
+    x : ndarray of float
         Inputs of any shape.
 
     Returns
@@ -27,7 +35,7 @@ def step_function(x):
     Raises
     ------
     TypeError
-        If ``x`` does not hold numbers.
+        If ``x`` is not a NumPy array of numbers (a list, for example).
     ValueError
         If ``x`` is empty or holds NaN or inf.
 
@@ -38,9 +46,9 @@ def step_function(x):
     >>> step_function(np.array([-1.0, 0.0, 2.0]))
     array([0, 0, 1])
     """
-    x = as_float_array("step_function", "x", x)
+    _check_x("step_function", "x", x)
     y = x > 0
-    return y.astype(int)  # np.int was removed in NumPy 1.24: use the built-in int
+    return y.astype(int)  # np.int is gone since NumPy 1.24: the built-in int
 
 
 def sigmoid(x):
@@ -48,7 +56,7 @@ def sigmoid(x):
 
     Parameters
     ----------
-    x : array_like of float
+    x : ndarray of float
         Inputs of any shape.
 
     Returns
@@ -60,7 +68,7 @@ def sigmoid(x):
     Raises
     ------
     TypeError
-        If ``x`` does not hold numbers.
+        If ``x`` is not a NumPy array of numbers (a list, for example).
     ValueError
         If ``x`` is empty or holds NaN or inf.
 
@@ -73,8 +81,8 @@ def sigmoid(x):
     >>> sigmoid(np.array([-1000.0, 0.0, 1000.0]))  # no overflow warning
     array([0. , 0.5, 1. ])
     """
-    x = as_float_array("sigmoid", "x", x)
-    # exp(-x) overflows for x < -709; exp(x) / (1 + exp(x)) is the same value and safe there.
+    _check_x("sigmoid", "x", x)
+    # exp(-|x|) never overflows; for x < 0, z / (1 + z) equals 1 / (1 + exp(-x))
     z = np.exp(-np.abs(x))
     return np.where(x >= 0, 1 / (1 + z), z / (1 + z))
 
@@ -84,18 +92,18 @@ def relu(x):
 
     Parameters
     ----------
-    x : array_like of float
+    x : ndarray of float
         Inputs of any shape.
 
     Returns
     -------
-    ndarray of float, same shape as ``x``
+    ndarray, same shape and dtype as ``x``
         ``max(0, x)`` element by element.
 
     Raises
     ------
     TypeError
-        If ``x`` does not hold numbers.
+        If ``x`` is not a NumPy array of numbers (a list, for example).
     ValueError
         If ``x`` is empty or holds NaN or inf.
 
@@ -106,7 +114,7 @@ def relu(x):
     >>> relu(np.array([-2.0, 0.0, 3.0]))
     array([0., 0., 3.])
     """
-    x = as_float_array("relu", "x", x)
+    _check_x("relu", "x", x)
     return np.maximum(0, x)
 
 
@@ -115,7 +123,7 @@ def leaky_relu(x, alpha=0.01):
 
     Parameters
     ----------
-    x : array_like of float
+    x : ndarray of float
         Inputs of any shape.
     alpha : float, default 0.01
         Slope for negative inputs; must be in ``[0, 1)``.
@@ -127,7 +135,7 @@ def leaky_relu(x, alpha=0.01):
     Raises
     ------
     TypeError
-        If ``x`` does not hold numbers.
+        If ``x`` is not a NumPy array of numbers (a list, for example).
     ValueError
         If ``x`` is empty, holds NaN or inf, or ``alpha`` is outside ``[0, 1)``.
 
@@ -138,9 +146,9 @@ def leaky_relu(x, alpha=0.01):
     >>> leaky_relu(np.array([-2.0, 0.0, 3.0]))
     array([-0.02,  0.  ,  3.  ])
     """
-    x = as_float_array("leaky_relu", "x", x)
     if not 0 <= alpha < 1:
         raise ValueError(f"leaky_relu expects 0 <= alpha < 1, got alpha={alpha!r}")
+    _check_x("leaky_relu", "x", x)
     return np.where(x > 0, x, alpha * x)
 
 
@@ -149,18 +157,18 @@ def identity_function(x):
 
     Parameters
     ----------
-    x : array_like of float
+    x : ndarray of float
         Inputs of any shape.
 
     Returns
     -------
-    ndarray of float
-        A copy of ``x`` as floats.
+    ndarray, same shape and dtype as ``x``
+        A copy of ``x``.
 
     Raises
     ------
     TypeError
-        If ``x`` does not hold numbers.
+        If ``x`` is not a NumPy array of numbers (a list, for example).
     ValueError
         If ``x`` is empty or holds NaN or inf.
 
@@ -171,8 +179,8 @@ def identity_function(x):
     >>> identity_function(np.array([0.3, -1.5]))
     array([ 0.3, -1.5])
     """
-    x = as_float_array("identity_function", "x", x)
-    return x.copy()  # a copy, so changing the result never changes the caller's array
+    _check_x("identity_function", "x", x)
+    return x.copy()  # changing the result never changes the caller's array
 
 
 def softmax(a):
@@ -183,7 +191,7 @@ def softmax(a):
 
     Parameters
     ----------
-    a : array_like of float, shape (n,) or (batch, n)
+    a : ndarray of float, shape (n,) or (batch, n)
         Scores of one sample, or of a batch of samples (one row each).
 
     Returns
@@ -194,7 +202,7 @@ def softmax(a):
     Raises
     ------
     TypeError
-        If ``a`` does not hold numbers.
+        If ``a`` is not a NumPy array of numbers (a list, for example).
     ValueError
         If ``a`` is not 1-D or 2-D, is empty, or holds NaN or inf.
 
@@ -210,7 +218,7 @@ def softmax(a):
     >>> softmax(np.array([1010.0, 1000.0, 990.0]))  # a naive exp would give nan
     array([9.99954600e-01, 4.53978686e-05, 2.06106005e-09])
     """
-    a = as_float_array("softmax", "a", a, ndims=(1, 2))
-    c = np.max(a, axis=-1, keepdims=True)  # per row, so each sample is shifted by its own max
+    _check_x("softmax", "a", a, ndims=(1, 2))
+    c = np.max(a, axis=-1, keepdims=True)  # each row shifted by its own max
     exp_a = np.exp(a - c)
     return exp_a / np.sum(exp_a, axis=-1, keepdims=True)

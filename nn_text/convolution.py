@@ -2,8 +2,9 @@
 
 import numpy as np
 
-from nn_text._checks import as_float_array, check_dout, check_positive_int
-from nn_text.im2col import _output_hw, col2im, im2col
+from nn_text._checks import check_array, check_backward, check_positive_int
+from nn_text.im2col import (_check_filter, _check_images, _check_ndarray, col2im,
+                            conv_output_size, im2col)
 
 __all__ = ["Convolution"]
 
@@ -16,9 +17,9 @@ class Convolution:
 
     Parameters
     ----------
-    W : array_like of float, shape (FN, C, FH, FW)
+    W : ndarray of float, shape (FN, C, FH, FW)
         The filters.
-    b : array_like of float, shape (FN,)
+    b : ndarray of float, shape (FN,)
         One bias per filter.
     stride : int, default 1
     pad : int, default 0
@@ -32,6 +33,8 @@ class Convolution:
 
     Raises
     ------
+    TypeError
+        If ``W`` or ``b`` is not a NumPy array of numbers, or stride or pad is not an int.
     ValueError
         If ``W`` is not 4-D or ``b`` does not have one value per filter.
 
@@ -50,11 +53,7 @@ class Convolution:
     """
 
     def __init__(self, W, b, stride=1, pad=0):
-        W = as_float_array("Convolution", "W", W, ndims=(4,))
-        b = as_float_array("Convolution", "b", b, ndims=(1,))
-        if b.shape != W.shape[:1]:
-            raise ValueError(f"Convolution expects b of shape ({W.shape[0]},), one bias per "
-                             f"filter of W {W.shape}, got b of shape {b.shape}")
+        _check_weights(W, b)
         check_positive_int("Convolution", stride=stride, pad=pad)
         self.W = W
         self.b = b
@@ -73,7 +72,7 @@ class Convolution:
 
         Parameters
         ----------
-        x : array_like of float, shape (N, C, H, W)
+        x : ndarray of float, shape (N, C, H, W)
             ``C`` must match the filters' channels.
 
         Returns
@@ -82,6 +81,8 @@ class Convolution:
 
         Raises
         ------
+        TypeError
+            If ``x`` is not a NumPy array of numbers.
         ValueError
             If ``x`` is not 4-D, its channels differ from the filters', or stride and padding
             do not tile it.
@@ -95,15 +96,12 @@ class Convolution:
         >>> conv.forward(rng.random((100, 1, 28, 28))).shape
         (100, 30, 24, 24)
         """
-        if np.ndim(x) == 3:
-            raise ValueError(f"Convolution.forward expects x of shape (N, C, H, W), got shape "
-                             f"{np.shape(x)}; for one image pass x.reshape(1, *x.shape)")
-        x = as_float_array("Convolution.forward", "x", x, ndims=(4,))
+        _check_images("Convolution.forward", "x", x)
         if x.shape[1] != self.W.shape[1]:
             raise ValueError(f"Convolution.forward expects x with {self.W.shape[1]} channels, "
                              f"(N, {self.W.shape[1]}, H, W), to match W of shape {self.W.shape}, "
                              f"got x of shape {x.shape}")
-        _output_hw("Convolution.forward", x.shape, *self.W.shape[2:], self.stride, self.pad)
+        _check_filter("Convolution.forward", x.shape, *self.W.shape[2:], self.stride, self.pad)
         FN, C, FH, FW = self.W.shape
         N, C, H, W = x.shape
         out_h = (H + 2 * self.pad - FH) // self.stride + 1
@@ -112,7 +110,8 @@ class Convolution:
         col = im2col(x, FH, FW, self.stride, self.pad)  # (N*OH*OW, C*FH*FW)
         col_W = self.W.reshape(FN, -1).T  # (FN, C, FH, FW) -> (C*FH*FW, FN)
         out = np.dot(col, col_W) + self.b  # (N*OH*OW, FN)
-        out = out.reshape(N, out_h, out_w, -1).transpose(0, 3, 1, 2)  # -> (N, FN, OH, OW)
+        # (N*OH*OW, FN) -> (N, OH, OW, FN) -> (N, FN, OH, OW)
+        out = out.reshape(N, out_h, out_w, -1).transpose(0, 3, 1, 2)
 
         self.x = x
         self.col = col
@@ -124,7 +123,7 @@ class Convolution:
 
         Parameters
         ----------
-        dout : array_like of float, shape (N, FN, OH, OW)
+        dout : ndarray of float, shape (N, FN, OH, OW)
             Gradient of the loss with respect to the output.
 
         Returns
@@ -135,6 +134,8 @@ class Convolution:
         ------
         RuntimeError
             If `forward` has not run yet.
+        TypeError
+            If ``dout`` is not a NumPy array of numbers.
         ValueError
             If ``dout`` is not shaped like the output.
 
@@ -151,15 +152,10 @@ class Convolution:
         >>> conv.db
         array([4.])
         """
-        shape = None
-        if self.x is not None:
-            N, _, H, W = self.x.shape
-            out_h, out_w = _output_hw("Convolution", self.x.shape, *self.W.shape[2:],
-                                      self.stride, self.pad)
-            shape = (N, self.W.shape[0], out_h, out_w)
-        dout = check_dout("Convolution", dout, shape)
+        _check_dout(self, dout)
         FN, C, FH, FW = self.W.shape
-        dout = dout.transpose(0, 2, 3, 1).reshape(-1, FN)  # (N, FN, OH, OW) -> (N*OH*OW, FN)
+        # (N, FN, OH, OW) -> (N, OH, OW, FN) -> (N*OH*OW, FN)
+        dout = dout.transpose(0, 2, 3, 1).reshape(-1, FN)
 
         self.db = np.sum(dout, axis=0)
         self.dW = np.dot(self.col.T, dout)  # (C*FH*FW, FN)
@@ -170,3 +166,24 @@ class Convolution:
         return dx
 
 
+def _check_weights(W, b):
+    """Raise unless ``W`` is (FN, C, FH, FW) and ``b`` is (FN,), both ndarrays. O(1)."""
+    check_array("Convolution", "W", W, ndims=(4,))
+    check_array("Convolution", "b", b, ndims=(1,))
+    if np.shape(b) != np.shape(W)[:1]:
+        raise ValueError(f"Convolution expects b of shape ({np.shape(W)[0]},), one bias per "
+                         f"filter of W {np.shape(W)}, got b of shape {np.shape(b)}")
+    _check_ndarray("Convolution", "W", W)
+    _check_ndarray("Convolution", "b", b)
+
+
+def _check_dout(conv, dout):
+    """Raise unless ``conv.forward`` has run and ``dout`` is an ndarray shaped like its output."""
+    out_shape = None
+    if conv.x is not None:
+        N, _, H, W = conv.x.shape
+        FN, _, FH, FW = conv.W.shape
+        out_shape = (N, FN, conv_output_size(H, FH, conv.stride, conv.pad),
+                     conv_output_size(W, FW, conv.stride, conv.pad))
+    check_backward("Convolution", dout, out_shape)
+    _check_ndarray("Convolution.backward", "dout", dout)

@@ -21,7 +21,8 @@ KOREAN_FONT_FAMILIES = [
     "Noto Sans CJK KR",  # Linux: fonts-noto-cjk
     "Noto Sans KR",
 ]
-FONT_ENV_VAR = "NN_TEXT_KOREAN_FONT"  # a .ttf/.otf path that wins over the installed fonts
+# a .ttf/.otf path, tried before the installed fonts
+FONT_ENV_VAR = "NN_TEXT_KOREAN_FONT"
 
 # Listed after the Korean font so glyphs it lacks (NanumGothic has no U+2212 minus) fall back.
 FALLBACK_FAMILY = "DejaVu Sans"
@@ -53,7 +54,16 @@ def korean_font_family(path=None):
 
     Examples
     --------
+    The family found depends on the system: ``'Malgun Gothic'`` on Windows, ``'AppleGothic'``
+    on macOS, ``'NanumGothic'`` on Linux with fonts-nanum, and in nn_text's own set-up, which
+    names its NanumGothic.ttf in ``NN_TEXT_KOREAN_FONT``:
+
     >>> from nn_text.fonts import korean_font_family
+    >>> korean_font_family()
+    'NanumGothic'
+
+    A path that names no file is reported before anything changes:
+
     >>> korean_font_family("no/such/font.ttf")
     Traceback (most recent call last):
     ...
@@ -74,11 +84,12 @@ def korean_font_family(path=None):
         if family in installed:
             return family
     raise RuntimeError(
-        "korean_font_family: no font with Hangul found. Install one (Linux/Colab: "
-        "apt-get install fonts-nanum) and pass its path, for example "
-        "/usr/share/fonts/truetype/nanum/NanumGothic.ttf (matplotlib's font cache does not see "
-        "new fonts until it is deleted), "
-        f"or set {FONT_ENV_VAR} to a .ttf file. Looked for: {', '.join(KOREAN_FONT_FAMILIES)}"
+        "korean_font_family: no font with Hangul found. Install one "
+        "(Linux/Colab: apt-get install fonts-nanum) and pass its path, "
+        "for example /usr/share/fonts/truetype/nanum/NanumGothic.ttf "
+        "(matplotlib's font cache does not see new fonts until it is deleted), "
+        f"or set {FONT_ENV_VAR} to a .ttf file. "
+        f"Looked for: {', '.join(KOREAN_FONT_FAMILIES)}"
     )
 
 

@@ -7,16 +7,31 @@ enough that rounding error does not swamp the difference (``h = 1e-50`` rounds t
 
 import numpy as np
 
-from nn_text._checks import as_float_array, check_scalar_inputs
+from nn_text._checks import check_array, check_finite, check_scalar_inputs
 
 __all__ = ["H", "numerical_diff", "numerical_gradient", "gradient_descent"]
 
-H = 1e-4  # the book's step: the best trade between truncation and rounding error in float64
+H = 1e-4  # small, yet large enough not to drown in rounding error
 
 
 def _check_callable(func_name, f):
     if not callable(f):
         raise TypeError(f"{func_name} expects f to be a function, got {type(f).__name__} {f!r}")
+
+
+def _check_point(func_name, name, x):
+    """Raise unless ``x`` is a non-empty float ndarray of finite numbers (this one scans ``x``).
+
+    In an int array ``x + 1e-4`` would be stored back as an int: the gradient would be wrong.
+    """
+    check_array(func_name, name, x)
+    check_finite(func_name, name, x)
+    if not isinstance(x, np.ndarray):
+        raise TypeError(f"{func_name} expects {name} to be a NumPy array of floats (it is changed "
+                        f"in place), got {type(x).__name__}; wrap it in np.array(...)")
+    if not np.issubdtype(x.dtype, np.floating):
+        raise TypeError(f"{func_name} expects {name} to be a float array, got dtype {x.dtype}; "
+                        f"convert it with {name}.astype(float) or write 3.0 instead of 3")
 
 
 def numerical_diff(f, x, h=H):
@@ -104,13 +119,7 @@ def numerical_gradient(f, x, h=H):
     TypeError: numerical_gradient expects x to be a float array, got dtype int64; convert it with x.astype(float) or write 3.0 instead of 3
     """
     _check_callable("numerical_gradient", f)
-    if not isinstance(x, np.ndarray):
-        raise TypeError("numerical_gradient expects x to be a NumPy array (it is changed in "
-                        f"place and restored), got {type(x).__name__}; wrap it in np.array(...)")
-    if not np.issubdtype(x.dtype, np.floating):
-        raise TypeError(f"numerical_gradient expects x to be a float array, got dtype {x.dtype}; "
-                        "convert it with x.astype(float) or write 3.0 instead of 3")
-    as_float_array("numerical_gradient", "x", x)
+    _check_point("numerical_gradient", "x", x)
     grad = np.zeros_like(x)
     for idx in np.ndindex(x.shape):  # every element, whatever the shape
         original = x[idx]
@@ -132,7 +141,7 @@ def gradient_descent(f, init_x, lr=0.01, step_num=100):
     ----------
     f : callable
         Takes an array like ``init_x`` and returns a number.
-    init_x : array_like of float
+    init_x : ndarray of float
         The starting point; it is not changed.
     lr : float, default 0.01
         The learning rate: how far each step goes along the negative gradient.
@@ -149,7 +158,7 @@ def gradient_descent(f, init_x, lr=0.01, step_num=100):
     Raises
     ------
     TypeError
-        If ``f`` is not callable or ``init_x`` does not hold numbers.
+        If ``f`` is not callable or ``init_x`` is not a float array.
     ValueError
         If ``lr`` is not positive or ``step_num`` is not a positive integer.
 
@@ -168,11 +177,13 @@ def gradient_descent(f, init_x, lr=0.01, step_num=100):
     (100, 2)
     """
     _check_callable("gradient_descent", f)
-    x = as_float_array("gradient_descent", "init_x", init_x).copy()  # never move the caller's array
     if not lr > 0:
         raise ValueError(f"gradient_descent expects lr > 0, got lr={lr!r}")
     if not (isinstance(step_num, (int, np.integer)) and step_num > 0):
-        raise ValueError(f"gradient_descent expects step_num to be a positive int, got {step_num!r}")
+        raise ValueError(f"gradient_descent expects step_num to be a positive int, "
+                         f"got {step_num!r}")
+    _check_point("gradient_descent", "init_x", init_x)
+    x = init_x.copy()  # never move the caller's array
     x_history = []
     for _ in range(step_num):
         x_history.append(x.copy())

@@ -9,7 +9,7 @@ do not tile the input are refused, instead of silently dropping the last rows an
 
 import numpy as np
 
-from nn_text._checks import as_float_array, check_positive_int
+from nn_text._checks import check_array, check_positive_int
 
 __all__ = ["conv_output_size", "im2col", "col2im"]
 
@@ -73,13 +73,41 @@ def _check_tiling(func_name, axis, size, filter_size, stride, pad):
             f"multiple of {stride}; change stride or pad (stride=1 always fits)")
 
 
-def _output_hw(func_name, shape, filter_h, filter_w, stride, pad):
-    """``(out_h, out_w)`` for an input of ``shape`` (N, C, H, W), with errors naming ``func_name``."""
+def _check_filter(func_name, shape, filter_h, filter_w, stride, pad):
+    """Raise unless the filter, stride and padding tile an input of ``shape`` (N, C, H, W)."""
     check_positive_int(func_name, filter_h=filter_h, filter_w=filter_w, stride=stride, pad=pad)
-    _, _, H, W = shape
-    _check_tiling(func_name, "H", H, filter_h, stride, pad)
-    _check_tiling(func_name, "W", W, filter_w, stride, pad)
-    return conv_output_size(H, filter_h, stride, pad), conv_output_size(W, filter_w, stride, pad)
+    _check_tiling(func_name, "H", shape[2], filter_h, stride, pad)
+    _check_tiling(func_name, "W", shape[3], filter_w, stride, pad)
+
+
+def _check_ndarray(func_name, name, value):
+    """Raise unless ``value`` is an ndarray: the code calls its methods (``.shape``,
+    ``.reshape``)."""
+    if not isinstance(value, np.ndarray):
+        raise TypeError(f"{func_name} expects {name} to be a NumPy array, got "
+                        f"{type(value).__name__}; convert it with np.array({name}, dtype=float)")
+
+
+def _check_images(func_name, name, x):
+    """Raise unless ``x`` is a non-empty 4-D ndarray of numbers, (N, C, H, W). O(1)."""
+    if np.ndim(x) == 3:
+        raise ValueError(f"{func_name} expects {name} of shape (N, C, H, W), got shape "
+                         f"{np.shape(x)}; for one image pass {name}.reshape(1, *{name}.shape)")
+    check_array(func_name, name, x, ndims=(4,))
+    _check_ndarray(func_name, name, x)
+
+
+def _check_col(col, input_shape, filter_h, filter_w, stride, pad):
+    """Raise unless ``col`` is what `im2col` makes of an input of ``input_shape``."""
+    N, C, H, W = input_shape
+    rows = N * conv_output_size(H, filter_h, stride, pad) * conv_output_size(
+        W, filter_w, stride, pad)
+    check_array("col2im", "col", col, ndims=(2,))
+    _check_ndarray("col2im", "col", col)
+    if col.shape != (rows, C * filter_h * filter_w):
+        raise ValueError(f"col2im expects col of shape (N*OH*OW, C*FH*FW) = "
+                         f"({rows}, {C * filter_h * filter_w}) for input_shape "
+                         f"{tuple(input_shape)}, got {col.shape}")
 
 
 def im2col(input_data, filter_h, filter_w, stride=1, pad=0):
@@ -87,7 +115,7 @@ def im2col(input_data, filter_h, filter_w, stride=1, pad=0):
 
     Parameters
     ----------
-    input_data : array_like of float, shape (N, C, H, W)
+    input_data : ndarray of float, shape (N, C, H, W)
         Batch of ``N`` images with ``C`` channels.
     filter_h, filter_w : int
         Filter height and width.
@@ -102,6 +130,8 @@ def im2col(input_data, filter_h, filter_w, stride=1, pad=0):
 
     Raises
     ------
+    TypeError
+        If ``input_data`` is not a NumPy array of numbers, or a size is not an int.
     ValueError
         If ``input_data`` is not 4-D, or the filter, stride and padding do not tile it.
 
@@ -118,12 +148,17 @@ def im2col(input_data, filter_h, filter_w, stride=1, pad=0):
     >>> im2col(np.random.default_rng(0).random((10, 3, 7, 7)), 5, 5, stride=1, pad=0).shape
     (90, 75)
     """
-    input_data = as_float_array("im2col", "input_data", input_data, ndims=(4,))
-    out_h, out_w = _output_hw("im2col", input_data.shape, filter_h, filter_w, stride, pad)
+    _check_images("im2col", "input_data", input_data)
+    _check_filter("im2col", input_data.shape, filter_h, filter_w, stride, pad)
     N, C, H, W = input_data.shape
-    img = np.pad(input_data, [(0, 0), (0, 0), (pad, pad), (pad, pad)], "constant")
+    out_h = (H + 2 * pad - filter_h) // stride + 1
+    out_w = (W + 2 * pad - filter_w) // stride + 1
+
+    pad_hw = [(0, 0), (0, 0), (pad, pad), (pad, pad)]  # height and width only
+    img = np.pad(input_data, pad_hw, "constant")
     col = np.zeros((N, C, filter_h, filter_w, out_h, out_w))
-    for y in range(filter_h):  # loop over the filter's cells, not over output positions
+    # loop over the filter's cells, not over output positions
+    for y in range(filter_h):
         y_max = y + stride * out_h
         for x in range(filter_w):
             x_max = x + stride * out_w
@@ -141,7 +176,7 @@ def col2im(col, input_shape, filter_h, filter_w, stride=1, pad=0):
 
     Parameters
     ----------
-    col : array_like of float, shape (N * OH * OW, C * filter_h * filter_w)
+    col : ndarray of float, shape (N * OH * OW, C * filter_h * filter_w)
     input_shape : tuple of int
         ``(N, C, H, W)`` of the images that `im2col` unfolded.
     filter_h, filter_w : int
@@ -154,6 +189,8 @@ def col2im(col, input_shape, filter_h, filter_w, stride=1, pad=0):
 
     Raises
     ------
+    TypeError
+        If ``col`` is not a NumPy array of numbers, or a size is not an int.
     ValueError
         If ``input_shape`` is not 4 sizes, the sizes do not tile, or ``col`` has the wrong shape.
 
@@ -170,15 +207,15 @@ def col2im(col, input_shape, filter_h, filter_w, stride=1, pad=0):
     if len(tuple(input_shape)) != 4:
         raise ValueError(f"col2im expects input_shape (N, C, H, W), got {input_shape!r}")
     check_positive_int("col2im", **dict(zip("NCHW", input_shape)))
-    out_h, out_w = _output_hw("col2im", input_shape, filter_h, filter_w, stride, pad)
+    _check_filter("col2im", input_shape, filter_h, filter_w, stride, pad)
+    _check_col(col, input_shape, filter_h, filter_w, stride, pad)
     N, C, H, W = input_shape
-    col = as_float_array("col2im", "col", col, ndims=(2,))
-    if col.shape != (N * out_h * out_w, C * filter_h * filter_w):
-        raise ValueError(f"col2im expects col of shape (N*OH*OW, C*FH*FW) = "
-                         f"({N * out_h * out_w}, {C * filter_h * filter_w}) for input_shape "
-                         f"{tuple(input_shape)}, got {col.shape}")
+    out_h = (H + 2 * pad - filter_h) // stride + 1
+    out_w = (W + 2 * pad - filter_w) // stride + 1
+
     # (N*OH*OW, C*FH*FW) -> (N, OH, OW, C, FH, FW) -> (N, C, FH, FW, OH, OW)
-    col = col.reshape(N, out_h, out_w, C, filter_h, filter_w).transpose(0, 3, 4, 5, 1, 2)
+    col = col.reshape(N, out_h, out_w, C, filter_h, filter_w)
+    col = col.transpose(0, 3, 4, 5, 1, 2)
     img = np.zeros((N, C, H + 2 * pad, W + 2 * pad))
     for y in range(filter_h):
         y_max = y + stride * out_h

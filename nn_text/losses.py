@@ -1,16 +1,29 @@
 """Loss functions of chapter 4: how far the network's output is from the answer.
 
 ``y`` is the network's output (probabilities after softmax), ``t`` the answer: either one-hot
-rows with the same shape as ``y``, or integer class labels (one per sample).
+rows with the same shape as ``y``, or integer class labels (one per sample). ``y`` is a NumPy
+array, as in the book; ``t`` may also be a list or, for one sample, an int.
 """
 
 import numpy as np
 
-from nn_text._checks import as_float_array, check_targets
+from nn_text._checks import check_array, check_finite, check_ndarray, check_targets
 
 __all__ = ["EPS", "mean_squared_error", "cross_entropy_error"]
 
-EPS = 1e-7  # added inside log so that a probability of exactly 0 gives a large loss, not inf
+EPS = 1e-7  # inside log: a probability of exactly 0 gives a large loss, not inf
+
+
+def _check_y_t(func_name, y, t, probabilities=False):
+    """Raise unless ``y`` and ``t`` fit together as a loss needs (this one scans both)."""
+    check_array(func_name, "y", y, ndims=(1, 2))
+    check_finite(func_name, "y", y)
+    y_arr = np.asarray(y)  # no copy of an array; a list is refused below, after these checks
+    if probabilities and (np.any(y_arr < 0) or np.any(y_arr > 1)):
+        raise ValueError(f"{func_name} expects y to be probabilities in [0, 1] (apply softmax "
+                         f"first), got values from {y_arr.min():g} to {y_arr.max():g}")
+    check_targets(func_name, y_arr, t)  # one-hot like y, or int labels in range
+    check_ndarray(func_name, "y", y)
 
 
 def mean_squared_error(y, t):
@@ -21,7 +34,7 @@ def mean_squared_error(y, t):
 
     Parameters
     ----------
-    y : array_like of float, shape (n,) or (batch, n)
+    y : ndarray of float, shape (n,) or (batch, n)
         Network outputs.
     t : array_like, shape like ``y``, or int labels of shape () or (batch,)
         One-hot answers, or class labels.
@@ -33,6 +46,8 @@ def mean_squared_error(y, t):
 
     Raises
     ------
+    TypeError
+        If ``y`` is not a NumPy array of numbers (a list, for example).
     ValueError
         If the shapes of ``y`` and ``t`` do not match, or they hold NaN or inf.
 
@@ -40,19 +55,19 @@ def mean_squared_error(y, t):
     --------
     The book's two outputs for the answer "2":
 
+    >>> import numpy as np
     >>> from nn_text.losses import mean_squared_error
-    >>> t = [0, 0, 1, 0, 0, 0, 0, 0, 0, 0]
-    >>> y = [0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0]
+    >>> t = np.array([0, 0, 1, 0, 0, 0, 0, 0, 0, 0])
+    >>> y = np.array([0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0])
     >>> round(mean_squared_error(y, t), 4)
     0.0975
-    >>> y = [0.1, 0.05, 0.1, 0.0, 0.05, 0.1, 0.0, 0.6, 0.0, 0.0]
+    >>> y = np.array([0.1, 0.05, 0.1, 0.0, 0.05, 0.1, 0.0, 0.6, 0.0, 0.0])
     >>> round(mean_squared_error(y, t), 4)
     0.5975
     """
-    y = as_float_array("mean_squared_error", "y", y, ndims=(1, 2))
-    t, is_label = check_targets("mean_squared_error", y, t)
-    if is_label:
-        t = np.eye(y.shape[-1])[t]  # labels to one-hot rows
+    _check_y_t("mean_squared_error", y, t)
+    if np.ndim(t) < y.ndim:  # labels: make them one-hot rows
+        t = np.eye(y.shape[-1])[t]
     batch_size = y.shape[0] if y.ndim == 2 else 1
     return float(0.5 * np.sum((y - t) ** 2) / batch_size)
 
@@ -62,7 +77,7 @@ def cross_entropy_error(y, t):
 
     Parameters
     ----------
-    y : array_like of float, shape (n,) or (batch, n)
+    y : ndarray of float, shape (n,) or (batch, n)
         Network outputs, probabilities (after softmax).
     t : array_like, shape like ``y``, or int labels of shape () or (batch,)
         One-hot answers, or class labels.
@@ -74,36 +89,38 @@ def cross_entropy_error(y, t):
 
     Raises
     ------
+    TypeError
+        If ``y`` is not a NumPy array of numbers (a list, for example).
     ValueError
         If ``y`` and ``t`` do not match in shape, labels are out of range, ``y`` has values
         outside [0, 1], or anything is NaN or inf.
 
     Examples
     --------
+    >>> import numpy as np
     >>> from nn_text.losses import cross_entropy_error
-    >>> t = [0, 0, 1, 0, 0, 0, 0, 0, 0, 0]
-    >>> y = [0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0]
+    >>> t = np.array([0, 0, 1, 0, 0, 0, 0, 0, 0, 0])
+    >>> y = np.array([0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0])
     >>> round(cross_entropy_error(y, t), 4)
     0.5108
-    >>> y = [0.1, 0.05, 0.1, 0.0, 0.05, 0.1, 0.0, 0.6, 0.0, 0.0]
+    >>> y = np.array([0.1, 0.05, 0.1, 0.0, 0.05, 0.1, 0.0, 0.6, 0.0, 0.0])
     >>> round(cross_entropy_error(y, t), 4)
     2.3026
 
     Labels work as well as one-hot rows, for one sample or a batch:
 
-    >>> round(cross_entropy_error([[0.1, 0.9], [0.8, 0.2]], [1, 0]), 4)
+    >>> round(cross_entropy_error(y, 2), 4)
+    2.3026
+    >>> round(cross_entropy_error(np.array([[0.1, 0.9], [0.8, 0.2]]), [1, 0]), 4)
     0.1643
     """
-    y = as_float_array("cross_entropy_error", "y", y, ndims=(1, 2))
-    if np.any(y < 0) or np.any(y > 1):
-        raise ValueError("cross_entropy_error expects y to be probabilities in [0, 1] "
-                         "(apply softmax first), got values from "
-                         f"{y.min():g} to {y.max():g}")
-    t, is_label = check_targets("cross_entropy_error", y, t)
+    _check_y_t("cross_entropy_error", y, t, probabilities=True)
+    t = np.asarray(t)  # labels may come as a list or an int
     if y.ndim == 1:  # one sample: make it a batch of one
-        y = y.reshape(1, -1)  # (n,) -> (1, n)
-        t = t.reshape(1) if is_label else t.reshape(1, -1)
+        y = y.reshape(1, y.size)  # (n,) -> (1, n)
+        t = t.reshape(1, *t.shape)  # one-hot (n,) -> (1, n), label () -> (1,)
     batch_size = y.shape[0]
-    if is_label:  # pick each sample's probability of its right class
-        return float(-np.sum(np.log(y[np.arange(batch_size), t] + EPS)) / batch_size)
+    if t.ndim == 1:  # labels: pick each sample's probability of its right class
+        p = y[np.arange(batch_size), t]
+        return float(-np.sum(np.log(p + EPS)) / batch_size)
     return float(-np.sum(t * np.log(y + EPS)) / batch_size)

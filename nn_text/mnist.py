@@ -26,7 +26,7 @@ import numpy as np
 from nn_text._io import write_atomically as _write_atomically
 
 __all__ = ["MIRRORS", "IDX_FILES", "data_dir", "read_idx", "download_mnist", "import_mnist",
-           "load_mnist"]
+           "read_mnist", "load_mnist"]
 
 DATA_ENV_VAR = "NN_TEXT_DATA"
 CACHE_NAME = "mnist.npz"
@@ -374,6 +374,59 @@ def _sources(directory):
     return import_mnist(directory, directory)
 
 
+def read_mnist(directory=None):
+    """Read MNIST as it is stored: uint8 images and labels, preparing ``mnist.npz`` if missing.
+
+    ``mnist.npz`` is made from what the directory holds (the IDX files or ``mnist.pkl.gz``), or
+    else from a download; see the module's description.
+
+    Parameters
+    ----------
+    directory : str or os.PathLike, optional
+        Where the data is; default `data_dir`.
+
+    Returns
+    -------
+    dict of str to ndarray of uint8
+        ``x_train`` (60000, 28, 28), ``t_train`` (60000,), ``x_test`` (10000, 28, 28) and
+        ``t_test`` (10000,): pixels 0..255 and labels 0..9.
+
+    Raises
+    ------
+    RuntimeError
+        If the data is not there and cannot be downloaded; the message says how to get it by
+        hand.
+    ValueError
+        If a file there is damaged.
+
+    Examples
+    --------
+    With the real data, ``data["x_train"].shape`` is ``(60000, 28, 28)``. Here a stand-in of
+    two blank images, written as IDX files into a temporary folder, so the example needs no
+    download:
+
+    >>> import struct, tempfile
+    >>> from pathlib import Path
+    >>> from nn_text.mnist import read_mnist
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> images = struct.pack(">BBBBIII", 0, 0, 8, 3, 2, 28, 28) + bytes(2 * 28 * 28)
+    >>> labels = struct.pack(">BBBBI", 0, 0, 8, 1, 2) + bytes([7, 2])
+    >>> for prefix in ["train", "t10k"]:
+    ...     _ = (folder / f"{prefix}-images-idx3-ubyte").write_bytes(images)
+    ...     _ = (folder / f"{prefix}-labels-idx1-ubyte").write_bytes(labels)
+    >>> from nn_text.mnist import import_mnist
+    >>> _ = import_mnist(folder, directory=folder, check_counts=False)
+    >>> data = read_mnist(folder)
+    >>> data["x_train"].shape, data["x_train"].dtype, data["t_test"]
+    ((2, 28, 28), dtype('uint8'), array([7, 2], dtype=uint8))
+    """
+    directory = Path(directory) if directory is not None else data_dir()
+    path = directory / CACHE_NAME
+    if not path.is_file():
+        _sources(directory)
+    return _read_cache(path)
+
+
 def load_mnist(normalize=True, flatten=True, one_hot_label=False):
     """Load MNIST as the book does: ``(x_train, t_train), (x_test, t_test)``.
 
@@ -401,17 +454,33 @@ def load_mnist(normalize=True, flatten=True, one_hot_label=False):
 
     Examples
     --------
-    >>> from nn_text.mnist import load_mnist
-    >>> (x_train, t_train), (x_test, t_test) = load_mnist()  # doctest: +SKIP
-    >>> x_train.shape, t_train[:5], x_test.shape  # doctest: +SKIP
-    ((60000, 784), array([5, 0, 4, 1, 9], dtype=uint8), (10000, 784))
+    With the real data, ``x_train.shape`` is ``(60000, 784)`` and ``t_train[:5]`` is
+    ``[5, 0, 4, 1, 9]``. Here a stand-in of three blank images, written as IDX files into a
+    temporary folder and imported, so the example needs no download:
+
+    >>> import os, struct, tempfile
+    >>> from pathlib import Path
+    >>> from unittest import mock
+    >>> from nn_text.mnist import import_mnist, load_mnist
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> images = struct.pack(">BBBBIII", 0, 0, 8, 3, 3, 28, 28) + bytes(3 * 28 * 28)
+    >>> labels = struct.pack(">BBBBI", 0, 0, 8, 1, 3) + bytes([5, 0, 4])
+    >>> for stem, raw in [("train-images-idx3-ubyte", images), ("train-labels-idx1-ubyte", labels),
+    ...                   ("t10k-images-idx3-ubyte", images), ("t10k-labels-idx1-ubyte", labels)]:
+    ...     _ = (folder / stem).write_bytes(raw)
+    >>> _ = import_mnist(folder, directory=folder, check_counts=False)
+    >>> with mock.patch.dict(os.environ, NN_TEXT_DATA=str(folder)):
+    ...     (x_train, t_train), (x_test, t_test) = load_mnist()
+    >>> x_train.shape, x_train.dtype, t_train
+    ((3, 784), dtype('float32'), array([5, 0, 4], dtype=uint8))
+    >>> with mock.patch.dict(os.environ, NN_TEXT_DATA=str(folder)):
+    ...     (x_train, t_train), _ = load_mnist(flatten=False, one_hot_label=True)
+    >>> x_train.shape, t_train[0]
+    ((3, 1, 28, 28), array([0., 0., 0., 0., 0., 1., 0., 0., 0., 0.]))
     """
-    directory = data_dir()
-    path = directory / CACHE_NAME
-    if not path.is_file():
-        _sources(directory)
-    data = _read_cache(path)
-    x_train, t_train, x_test, t_test = (data[k] for k in ("x_train", "t_train", "x_test", "t_test"))
+    data = read_mnist()  # uint8 images (N, 28, 28) and labels, from data_dir()
+    x_train, t_train = data["x_train"], data["t_train"]
+    x_test, t_test = data["x_test"], data["t_test"]
     if normalize:
         x_train = x_train.astype(np.float32) / 255.0
         x_test = x_test.astype(np.float32) / 255.0
@@ -419,7 +488,7 @@ def load_mnist(normalize=True, flatten=True, one_hot_label=False):
         x_train = x_train.reshape(-1, 784)  # (N, 28, 28) -> (N, 784)
         x_test = x_test.reshape(-1, 784)
     else:
-        x_train = x_train.reshape(-1, 1, 28, 28)  # (N, 28, 28) -> (N, 1, 28, 28): one channel
+        x_train = x_train.reshape(-1, 1, 28, 28)  # (N, 1, 28, 28): one channel
         x_test = x_test.reshape(-1, 1, 28, 28)
     if one_hot_label:
         t_train = np.eye(10)[t_train]  # label k -> row k of the 10x10 identity

@@ -10,7 +10,7 @@ from importlib import resources
 
 import numpy as np
 
-from nn_text._checks import as_float_array, check_features, check_network
+from nn_text._checks import check_array, check_features, check_finite
 from nn_text.activations import identity_function, sigmoid, softmax
 
 __all__ = ["init_network", "forward", "predict", "load_pretrained", "accuracy"]
@@ -43,20 +43,32 @@ def init_network():
     return network
 
 
-def _layers(func_name, network, x):
-    """Check ``network`` and ``x`` once for forward/predict; return the arrays."""
-    p = check_network(func_name, network, PARAM_NAMES)
-    x = as_float_array(func_name, "x", x)
-    check_features(func_name, x, p["W1"])
+def _check_network(func_name, network, x):
+    """Raise unless ``network`` holds finite W1, b1, ..., b3 that chain and finite ``x`` fits
+    ``W1``. Inference of chapter 3, not a training step: reading the values once is cheap here."""
+    if not isinstance(network, dict):
+        raise TypeError(f"{func_name} expects network to be a dict of weights such as "
+                        f"init_network() returns, got {type(network).__name__}")
+    missing = [k for k in PARAM_NAMES if k not in network]
+    if missing:
+        raise ValueError(f"{func_name} expects network to hold {', '.join(PARAM_NAMES)}; "
+                         f"missing {', '.join(missing)}")
+    for k in PARAM_NAMES:
+        check_array(func_name, f"network['{k}']", network[k])
+        check_finite(func_name, f"network['{k}']", network[k])
+    check_array(func_name, "x", x)
+    check_finite(func_name, "x", x)
+    p = {k: np.asarray(network[k]) for k in PARAM_NAMES}  # no copy of an ndarray
+    check_features(func_name, np.asarray(x), p["W1"])
     for i in (1, 2, 3):
         W, b = p[f"W{i}"], p[f"b{i}"]
         if W.ndim != 2 or b.shape != (W.shape[1],):
             raise ValueError(f"{func_name} expects b{i} of shape ({W.shape[-1]},) to match W{i} "
                              f"of shape {W.shape}, got b{i} of shape {b.shape}")
-        if i < 3 and p[f"W{i + 1}"].shape[0] != W.shape[1]:
+        W_next = p.get(f"W{i + 1}")
+        if W_next is not None and W_next.shape[0] != W.shape[1]:
             raise ValueError(f"{func_name} expects W{i + 1} to have {W.shape[1]} rows to follow "
-                             f"W{i} of shape {W.shape}, got W{i + 1} of shape {p[f'W{i + 1}'].shape}")
-    return p, x
+                             f"W{i} of shape {W.shape}, got W{i + 1} of shape {W_next.shape}")
 
 
 def forward(network, x):
@@ -75,8 +87,12 @@ def forward(network, x):
 
     Raises
     ------
+    TypeError
+        If ``network`` is not a dict, or ``x`` or a weight does not hold numbers.
     ValueError
-        If a weight is missing, or the shapes of ``x`` and the weights do not chain.
+        If a weight is missing, or the shapes of ``x`` and the weights do not chain. NaN or
+        inf in ``x`` or the weights is reported by the first `sigmoid`, which reads the
+        values (this function only looks at shapes).
 
     Examples
     --------
@@ -85,9 +101,9 @@ def forward(network, x):
     >>> forward(init_network(), np.array([1.0, 0.5]))
     array([0.31682708, 0.69627909])
     """
-    p, x = _layers("forward", network, x)
-    W1, W2, W3 = p["W1"], p["W2"], p["W3"]
-    b1, b2, b3 = p["b1"], p["b2"], p["b3"]
+    _check_network("forward", network, x)
+    W1, W2, W3 = network["W1"], network["W2"], network["W3"]
+    b1, b2, b3 = network["b1"], network["b2"], network["b3"]
     a1 = np.dot(x, W1) + b1  # (2,) @ (2, 3) -> (3,)
     z1 = sigmoid(a1)
     a2 = np.dot(z1, W2) + b2  # (3,) @ (3, 2) -> (2,)
@@ -115,7 +131,8 @@ def predict(network, x):
     Raises
     ------
     ValueError
-        If ``x`` does not match ``W1`` (for example an unflattened (28, 28) image).
+        If ``x`` does not match ``W1`` (for example an unflattened (28, 28) image), or the
+        weights do not chain. NaN or inf is reported by the first `sigmoid`, as in `forward`.
 
     Examples
     --------
@@ -130,9 +147,9 @@ def predict(network, x):
     ...
     ValueError: predict expects x of shape (784,) or (N, 784) to match W1 of shape (784, 50), got x of shape (28, 28)
     """
-    p, x = _layers("predict", network, x)
-    W1, W2, W3 = p["W1"], p["W2"], p["W3"]
-    b1, b2, b3 = p["b1"], p["b2"], p["b3"]
+    _check_network("predict", network, x)
+    W1, W2, W3 = network["W1"], network["W2"], network["W3"]
+    b1, b2, b3 = network["b1"], network["b2"], network["b3"]
     a1 = np.dot(x, W1) + b1  # (N, 784) @ (784, 50) -> (N, 50)
     z1 = sigmoid(a1)
     a2 = np.dot(z1, W2) + b2  # (N, 50) @ (50, 100) -> (N, 100)
@@ -164,6 +181,15 @@ def load_pretrained():
             return {name: data[name] for name in PARAM_NAMES}
 
 
+def _check_scores_labels(func_name, y, t):
+    """Raise unless ``y`` is 2-D and ``t`` has one label or one-hot row per row of ``y``. O(1)."""
+    check_array(func_name, "y", y, ndims=(2,))
+    y_shape, t_shape = np.shape(y), np.shape(t)
+    if not (len(t_shape) in (1, 2) and t_shape[0] == y_shape[0]):
+        raise ValueError(f"{func_name} expects one label per row of y {y_shape}: t of shape "
+                         f"({y_shape[0]},) or {y_shape}, got t of shape {t_shape}")
+
+
 def accuracy(y, t):
     """Fraction of rows of ``y`` whose largest entry is at the right class.
 
@@ -190,11 +216,7 @@ def accuracy(y, t):
     >>> accuracy([[0.1, 0.9], [0.8, 0.2], [0.3, 0.7]], [1, 0, 0])
     0.6666666666666666
     """
-    y = as_float_array("accuracy", "y", y, ndims=(2,))
-    t = np.asarray(t)
-    if t.ndim == 2:
-        t = t.argmax(axis=1)  # one-hot rows -> labels
-    if t.shape != (y.shape[0],):
-        raise ValueError(f"accuracy expects one label per row of y {y.shape}: t of shape "
-                         f"({y.shape[0]},) or {y.shape}, got t of shape {np.shape(t)}")
+    _check_scores_labels("accuracy", y, t)
+    if np.ndim(t) == 2:
+        t = np.argmax(t, axis=1)  # one-hot rows -> labels
     return float(np.mean(np.argmax(y, axis=1) == t))

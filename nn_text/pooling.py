@@ -2,8 +2,9 @@
 
 import numpy as np
 
-from nn_text._checks import as_float_array, check_dout, check_positive_int
-from nn_text.im2col import _output_hw, col2im, im2col
+from nn_text._checks import check_backward, check_positive_int
+from nn_text.im2col import (_check_filter, _check_images, _check_ndarray, col2im,
+                            conv_output_size, im2col)
 
 __all__ = ["Pooling"]
 
@@ -53,7 +54,7 @@ class Pooling:
 
         Parameters
         ----------
-        x : array_like of float, shape (N, C, H, W)
+        x : ndarray of float, shape (N, C, H, W)
 
         Returns
         -------
@@ -61,6 +62,8 @@ class Pooling:
 
         Raises
         ------
+        TypeError
+            If ``x`` is not a NumPy array of numbers.
         ValueError
             If ``x`` is not 4-D, or the window, stride and padding do not tile it.
 
@@ -71,19 +74,21 @@ class Pooling:
         >>> Pooling(2, 2, stride=2).forward(np.zeros((10, 30, 24, 24))).shape
         (10, 30, 12, 12)
         """
-        if np.ndim(x) == 3:
-            raise ValueError(f"Pooling.forward expects x of shape (N, C, H, W), got shape "
-                             f"{np.shape(x)}; for one image pass x.reshape(1, *x.shape)")
-        x = as_float_array("Pooling.forward", "x", x, ndims=(4,))
-        out_h, out_w = _output_hw("Pooling.forward", x.shape, self.pool_h, self.pool_w,
-                                  self.stride, self.pad)
+        _check_images("Pooling.forward", "x", x)
+        _check_filter("Pooling.forward", x.shape, self.pool_h, self.pool_w, self.stride,
+                      self.pad)
         N, C, H, W = x.shape
-        col = im2col(x, self.pool_h, self.pool_w, self.stride, self.pad)  # (N*OH*OW, C*PH*PW)
-        col = col.reshape(-1, self.pool_h * self.pool_w)  # one window per row: (N*OH*OW*C, PH*PW)
+        out_h = (H + 2 * self.pad - self.pool_h) // self.stride + 1
+        out_w = (W + 2 * self.pad - self.pool_w) // self.stride + 1
 
-        arg_max = np.argmax(col, axis=1)  # the first maximum, if several are equal
+        # (N*OH*OW, C*PH*PW) -> (N*OH*OW*C, PH*PW): a row per window and channel
+        col = im2col(x, self.pool_h, self.pool_w, self.stride, self.pad)
+        col = col.reshape(-1, self.pool_h * self.pool_w)
+
+        arg_max = np.argmax(col, axis=1)  # the first maximum of equal ones
         out = np.max(col, axis=1)
-        out = out.reshape(N, out_h, out_w, C).transpose(0, 3, 1, 2)  # -> (N, C, OH, OW)
+        # (N*OH*OW*C,) -> (N, OH, OW, C) -> (N, C, OH, OW)
+        out = out.reshape(N, out_h, out_w, C).transpose(0, 3, 1, 2)
 
         self.x = x
         self.arg_max = arg_max
@@ -94,7 +99,7 @@ class Pooling:
 
         Parameters
         ----------
-        dout : array_like of float, shape (N, C, OH, OW)
+        dout : ndarray of float, shape (N, C, OH, OW)
             Gradient of the loss with respect to the output.
 
         Returns
@@ -105,6 +110,8 @@ class Pooling:
         ------
         RuntimeError
             If `forward` has not run yet.
+        TypeError
+            If ``dout`` is not a NumPy array of numbers.
         ValueError
             If ``dout`` is not shaped like the output.
 
@@ -118,21 +125,28 @@ class Pooling:
         array([[[[ 0.,  0.],
                  [10.,  0.]]]])
         """
-        shape = None
-        if self.x is not None:
-            N, C, _, _ = self.x.shape
-            shape = (N, C, *_output_hw("Pooling", self.x.shape, self.pool_h, self.pool_w,
-                                       self.stride, self.pad))
-        dout = check_dout("Pooling", dout, shape)
-        dout = dout.transpose(0, 2, 3, 1)  # (N, C, OH, OW) -> (N, OH, OW, C), im2col's order
+        _check_dout(self, dout)
+        # (N, C, OH, OW) -> (N, OH, OW, C): the order of im2col's rows
+        dout = dout.transpose(0, 2, 3, 1)
 
         pool_size = self.pool_h * self.pool_w
         dmax = np.zeros((dout.size, pool_size))
-        dmax[np.arange(self.arg_max.size), self.arg_max.flatten()] = dout.flatten()
+        rows = np.arange(self.arg_max.size)
+        dmax[rows, self.arg_max.flatten()] = dout.flatten()
         dmax = dmax.reshape(dout.shape + (pool_size,))  # (N, OH, OW, C, PH*PW)
 
         dcol = dmax.reshape(dmax.shape[0] * dmax.shape[1] * dmax.shape[2], -1)
-        dx = col2im(dcol, self.x.shape, self.pool_h, self.pool_w, self.stride, self.pad)
+        dx = col2im(dcol, self.x.shape, self.pool_h, self.pool_w,
+                    self.stride, self.pad)
         return dx
 
 
+def _check_dout(pool, dout):
+    """Raise unless ``pool.forward`` has run and ``dout`` is an ndarray shaped like its output."""
+    out_shape = None
+    if pool.x is not None:
+        N, C, H, W = pool.x.shape
+        out_shape = (N, C, conv_output_size(H, pool.pool_h, pool.stride, pool.pad),
+                     conv_output_size(W, pool.pool_w, pool.stride, pool.pad))
+    check_backward("Pooling", dout, out_shape)
+    _check_ndarray("Pooling.backward", "dout", dout)

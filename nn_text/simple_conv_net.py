@@ -9,11 +9,11 @@ from pathlib import Path
 
 import numpy as np
 
-from nn_text._checks import as_float_array, check_positive_int
+from nn_text._checks import check_positive_int
 from nn_text._io import write_atomically
 from nn_text.convolution import Convolution
 from nn_text.gradient import numerical_gradient as _numerical_gradient
-from nn_text.im2col import conv_output_size as _conv_output_size
+from nn_text.im2col import _check_images, conv_output_size as _conv_output_size
 from nn_text.layers import Affine, Relu, SoftmaxWithLoss
 from nn_text.network import accuracy as _accuracy
 from nn_text.pooling import Pooling
@@ -21,6 +21,7 @@ from nn_text.pooling import Pooling
 __all__ = ["SimpleConvNet"]
 
 PARAM_NAMES = ("W1", "b1", "W2", "b2", "W3", "b3")
+CONV_PARAM = {"filter_num": 30, "filter_size": 5, "pad": 0, "stride": 1}
 
 
 class SimpleConvNet:
@@ -29,7 +30,7 @@ class SimpleConvNet:
     Parameters
     ----------
     input_dim : tuple of int, default (1, 28, 28)
-        Channels, height and width of one input image.
+        Channels, height and width of one input image; height and width must be equal.
     conv_param : dict, optional
         ``filter_num`` (default 30), ``filter_size`` (5), ``pad`` (0), ``stride`` (1).
     hidden_size : int, default 100
@@ -49,8 +50,11 @@ class SimpleConvNet:
 
     Raises
     ------
+    TypeError
+        If a size is not an int.
     ValueError
-        If the convolution does not tile the image, or its output cannot be pooled 2x2.
+        If the image is not square, the convolution does not tile it, or its output cannot
+        be pooled 2x2.
 
     Examples
     --------
@@ -62,40 +66,33 @@ class SimpleConvNet:
 
     def __init__(self, input_dim=(1, 28, 28), conv_param=None, hidden_size=100,
                  output_size=10, weight_init_std=0.01, rng=None):
-        conv_param = {"filter_num": 30, "filter_size": 5, "pad": 0, "stride": 1,
-                      **(conv_param or {})}
-        if len(tuple(input_dim)) != 3:
-            raise ValueError(f"SimpleConvNet expects input_dim (C, H, W) such as (1, 28, 28), "
-                             f"got {input_dim!r}")
-        check_positive_int("SimpleConvNet", hidden_size=hidden_size, output_size=output_size,
-                           filter_num=conv_param["filter_num"])
-        conv_size = _conv_output_size(input_dim[1], conv_param["filter_size"],
-                                     conv_param["stride"], conv_param["pad"])
-        if conv_size % 2:
-            raise ValueError(f"SimpleConvNet pools 2x2 with stride 2, so it expects an even "
-                             f"convolution output, got {conv_size}x{conv_size} from "
-                             f"input_dim {tuple(input_dim)} and conv_param {conv_param}")
+        _check_sizes(input_dim, conv_param, hidden_size, output_size)
+        # the defaults, then what the caller gave
+        conv_param = {**CONV_PARAM, **(conv_param or {})}
         filter_num = conv_param["filter_num"]
         filter_size = conv_param["filter_size"]
         filter_pad = conv_param["pad"]
         filter_stride = conv_param["stride"]
-        input_size = input_dim[1]
-        conv_output_size = (input_size - filter_size + 2 * filter_pad) // filter_stride + 1
-        pool_output_size = filter_num * (conv_output_size // 2) * (conv_output_size // 2)
+        C, H, W = input_dim  # square images: W == H
+        conv_output_size = (H + 2*filter_pad - filter_size) // filter_stride + 1
+        # 2x2 pooling halves each side
+        pool_output_size = filter_num * (conv_output_size // 2) ** 2
 
         rng = np.random.default_rng(0) if rng is None else rng
         self.params = {}
         self.params["W1"] = weight_init_std * rng.standard_normal(
-            (filter_num, input_dim[0], filter_size, filter_size))
+            (filter_num, C, filter_size, filter_size))
         self.params["b1"] = np.zeros(filter_num)
-        self.params["W2"] = weight_init_std * rng.standard_normal((pool_output_size, hidden_size))
+        self.params["W2"] = weight_init_std * rng.standard_normal(
+            (pool_output_size, hidden_size))
         self.params["b2"] = np.zeros(hidden_size)
-        self.params["W3"] = weight_init_std * rng.standard_normal((hidden_size, output_size))
+        self.params["W3"] = weight_init_std * rng.standard_normal(
+            (hidden_size, output_size))
         self.params["b3"] = np.zeros(output_size)
 
         self.layers = {}
         self.layers["Conv1"] = Convolution(self.params["W1"], self.params["b1"],
-                                           conv_param["stride"], conv_param["pad"])
+                                           filter_stride, filter_pad)
         self.layers["Relu1"] = Relu()
         self.layers["Pool1"] = Pooling(pool_h=2, pool_w=2, stride=2)
         self.layers["Affine1"] = Affine(self.params["W2"], self.params["b2"])
@@ -108,7 +105,7 @@ class SimpleConvNet:
 
         Parameters
         ----------
-        x : array_like of float, shape (N, C, H, W)
+        x : ndarray of float, shape (N, C, H, W)
 
         Returns
         -------
@@ -131,8 +128,8 @@ class SimpleConvNet:
 
         Parameters
         ----------
-        x : array_like of float, shape (N, C, H, W)
-        t : array_like
+        x : ndarray of float, shape (N, C, H, W)
+        t : ndarray
             Labels (N,) or one-hot (N, output_size).
 
         Returns
@@ -144,7 +141,7 @@ class SimpleConvNet:
         >>> import numpy as np
         >>> from nn_text.simple_conv_net import SimpleConvNet
         >>> net = SimpleConvNet(input_dim=(1, 6, 6), conv_param={"filter_size": 3}, weight_init_std=0.0)
-        >>> round(net.loss(np.ones((1, 1, 6, 6)), [3]), 4)  # all scores 0: -log(1/10)
+        >>> round(net.loss(np.ones((1, 1, 6, 6)), np.array([3])), 4)  # all scores 0: -log(1/10)
         2.3026
         """
         y = self.predict(x)
@@ -155,8 +152,8 @@ class SimpleConvNet:
 
         Parameters
         ----------
-        x : array_like of float, shape (N, C, H, W)
-        t : array_like
+        x : ndarray of float, shape (N, C, H, W)
+        t : ndarray
             Labels (N,) or one-hot (N, output_size).
         batch_size : int, default 100
             Images per forward pass, to bound the memory that im2col needs.
@@ -171,11 +168,11 @@ class SimpleConvNet:
         >>> from nn_text.simple_conv_net import SimpleConvNet
         >>> net = SimpleConvNet(input_dim=(1, 6, 6), conv_param={"filter_size": 3}, output_size=2)
         >>> net.params["b3"][:] = [1.0, 0.0]  # in place: always class 0
-        >>> net.accuracy(np.zeros((5, 1, 6, 6)), [0, 0, 1, 0, 0], batch_size=2)
+        >>> net.accuracy(np.zeros((5, 1, 6, 6)), np.array([0, 0, 1, 0, 0]), batch_size=2)
         0.8
         """
         check_positive_int("SimpleConvNet.accuracy", batch_size=batch_size)
-        x = as_float_array("SimpleConvNet.accuracy", "x", x, ndims=(4,))
+        _check_images("SimpleConvNet.accuracy", "x", x)
         y = np.concatenate([self.predict(x[i:i + batch_size])
                             for i in range(0, len(x), batch_size)])
         return _accuracy(y, t)
@@ -185,8 +182,8 @@ class SimpleConvNet:
 
         Parameters
         ----------
-        x : array_like of float, shape (N, C, H, W)
-        t : array_like
+        x : ndarray of float, shape (N, C, H, W)
+        t : ndarray
             Labels (N,) or one-hot (N, output_size).
 
         Returns
@@ -199,19 +196,23 @@ class SimpleConvNet:
         >>> from nn_text.simple_conv_net import SimpleConvNet
         >>> net = SimpleConvNet(input_dim=(1, 4, 4), conv_param={"filter_num": 2, "filter_size": 3},
         ...                     hidden_size=3, output_size=2)
-        >>> sorted(net.numerical_gradient(np.ones((1, 1, 4, 4)), [1]))
+        >>> sorted(net.numerical_gradient(np.ones((1, 1, 4, 4)), np.array([1])))
         ['W1', 'W2', 'W3', 'b1', 'b2', 'b3']
         """
-        loss_W = lambda W: self.loss(x, t)  # W is self.params[key] itself, nudged in place
-        return {key: _numerical_gradient(loss_W, self.params[key]) for key in self.params}
+        # W is params[key] itself, nudged in place
+        loss_W = lambda W: self.loss(x, t)
+        grads = {}
+        for key in self.params:
+            grads[key] = _numerical_gradient(loss_W, self.params[key])
+        return grads
 
     def gradient(self, x, t):
         """Gradient of the loss for every parameter, by backpropagation.
 
         Parameters
         ----------
-        x : array_like of float, shape (N, C, H, W)
-        t : array_like
+        x : ndarray of float, shape (N, C, H, W)
+        t : ndarray
             Labels (N,) or one-hot (N, output_size).
 
         Returns
@@ -226,7 +227,7 @@ class SimpleConvNet:
         >>> rng = np.random.default_rng(0)
         >>> net = SimpleConvNet(input_dim=(1, 6, 6), conv_param={"filter_num": 3, "filter_size": 3},
         ...                     hidden_size=4, output_size=3, weight_init_std=0.5, rng=rng)
-        >>> x, t = rng.random((2, 1, 6, 6)), [0, 2]
+        >>> x, t = rng.random((2, 1, 6, 6)), np.array([0, 2])
         >>> numeric, backprop = net.numerical_gradient(x, t), net.gradient(x, t)
         >>> max(float(np.abs(numeric[k] - backprop[k]).max()) for k in net.params) < 1e-7
         True
@@ -241,9 +242,12 @@ class SimpleConvNet:
             dout = layer.backward(dout)
 
         grads = {}
-        grads["W1"], grads["b1"] = self.layers["Conv1"].dW, self.layers["Conv1"].db
-        grads["W2"], grads["b2"] = self.layers["Affine1"].dW, self.layers["Affine1"].db
-        grads["W3"], grads["b3"] = self.layers["Affine2"].dW, self.layers["Affine2"].db
+        grads["W1"] = self.layers["Conv1"].dW
+        grads["b1"] = self.layers["Conv1"].db
+        grads["W2"] = self.layers["Affine1"].dW
+        grads["b2"] = self.layers["Affine1"].db
+        grads["W3"] = self.layers["Affine2"].dW
+        grads["b3"] = self.layers["Affine2"].db
         return grads
 
     def save_params(self, file_name="params.npz"):
@@ -304,14 +308,39 @@ class SimpleConvNet:
             raise FileNotFoundError(f"SimpleConvNet.load_params: no file at {str(file_name)!r}; "
                                     "save one with save_params first")
         with np.load(file_name) as data:
-            missing = [k for k in PARAM_NAMES if k not in data]
-            if missing:
-                raise ValueError(f"SimpleConvNet.load_params expects {file_name} to hold "
-                                 f"{', '.join(PARAM_NAMES)}; missing {', '.join(missing)}")
+            _check_saved_params(data, self.params, file_name)
             for key in PARAM_NAMES:
-                if data[key].shape != self.params[key].shape:
-                    raise ValueError(f"SimpleConvNet.load_params expects {key} of shape "
-                                     f"{self.params[key].shape} for this network, got "
-                                     f"{data[key].shape} in {file_name}")
-            for key in PARAM_NAMES:
-                self.params[key][...] = data[key]  # in place: the layers share these arrays
+                # in place: the layers share these arrays
+                self.params[key][...] = data[key]
+
+
+def _check_sizes(input_dim, conv_param, hidden_size, output_size):
+    """Raise unless the sizes make a network whose convolution output can be pooled 2x2."""
+    conv_param = {**CONV_PARAM, **(conv_param or {})}
+    if len(tuple(input_dim)) != 3:
+        raise ValueError(f"SimpleConvNet expects input_dim (C, H, W) such as (1, 28, 28), "
+                         f"got {input_dim!r}")
+    if input_dim[1] != input_dim[2]:
+        raise ValueError(f"SimpleConvNet expects square images, input_dim (C, H, H), "
+                         f"got {tuple(input_dim)}")
+    check_positive_int("SimpleConvNet", hidden_size=hidden_size, output_size=output_size,
+                       filter_num=conv_param["filter_num"], **{"input_dim[0]": input_dim[0]})
+    conv_size = _conv_output_size(input_dim[1], conv_param["filter_size"],
+                                  conv_param["stride"], conv_param["pad"])
+    if conv_size % 2:
+        raise ValueError(f"SimpleConvNet pools 2x2 with stride 2, so it expects an even "
+                         f"convolution output, got {conv_size}x{conv_size} from "
+                         f"input_dim {tuple(input_dim)} and conv_param {conv_param}")
+
+
+def _check_saved_params(data, params, file_name):
+    """Raise unless the file's arrays ``data`` have the names and shapes of ``params``."""
+    missing = [k for k in PARAM_NAMES if k not in data]
+    if missing:
+        raise ValueError(f"SimpleConvNet.load_params expects {file_name} to hold "
+                         f"{', '.join(PARAM_NAMES)}; missing {', '.join(missing)}")
+    for key in PARAM_NAMES:
+        if data[key].shape != params[key].shape:
+            raise ValueError(f"SimpleConvNet.load_params expects {key} of shape "
+                             f"{params[key].shape} for this network, got "
+                             f"{data[key].shape} in {file_name}")

@@ -2,11 +2,17 @@
 
 import numpy as np
 
-from nn_text._checks import as_float_array, check_features
+from nn_text._checks import check_array, check_features
 from nn_text.activations import softmax
 from nn_text.losses import cross_entropy_error
 
 __all__ = ["simpleNet"]
+
+
+def _check_x(func_name, x, W):
+    """Raise unless ``x`` holds numbers and its last axis matches the rows of ``W``. O(1)."""
+    check_array(func_name, "x", x)
+    check_features(func_name, np.asarray(x), W, "W")  # no copy of an ndarray
 
 
 class simpleNet:  # the book's lower-case name, so readers' code runs unchanged
@@ -34,7 +40,7 @@ class simpleNet:  # the book's lower-case name, so readers' code runs unchanged
 
     def __init__(self, rng=None):
         rng = np.random.default_rng(0) if rng is None else rng
-        self.W = rng.standard_normal((2, 3))  # initialise with a normal distribution
+        self.W = rng.standard_normal((2, 3))  # drawn from a normal distribution
 
     def predict(self, x):
         """Scores ``x @ W`` (before softmax).
@@ -57,8 +63,7 @@ class simpleNet:  # the book's lower-case name, so readers' code runs unchanged
         >>> net.predict(np.array([0.6, 0.9]))
         array([1.05414809, 0.63071653, 1.1328074 ])
         """
-        x = as_float_array("simpleNet.predict", "x", x)
-        check_features("simpleNet.predict", x, self.W, "W")
+        _check_x("simpleNet.predict", x, self.W)
         return np.dot(x, self.W)
 
     def loss(self, x, t):

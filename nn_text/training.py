@@ -8,14 +8,40 @@ import sys
 
 import numpy as np
 
-from nn_text._checks import as_float_array
+from nn_text._checks import check_array, check_finite, check_ndarray
 from nn_text.two_layer_net import TwoLayerNet
 
 __all__ = ["train_two_layer_net"]
+_NAME = "train_two_layer_net"  # the function the messages name
 
 
-def train_two_layer_net(x_train, t_train, x_test, t_test, hidden_size=50, iters_num=10000,
-                        batch_size=100, learning_rate=0.1, rng=None, verbose=None):
+def _check_settings(iters_num, batch_size, learning_rate):
+    for name, value in [("iters_num", iters_num), ("batch_size", batch_size),
+                        ("learning_rate", learning_rate)]:
+        if not value > 0:
+            raise ValueError(f"{_NAME} expects {name} > 0, got {value!r}")
+
+
+def _check_data(x_train, t_train, x_test, t_test):
+    """Raise unless the data fits together; scans the images once per run, not per step."""
+    for name, x in [("x_train", x_train), ("x_test", x_test)]:
+        check_array(_NAME, name, x, ndims=(2,))
+        check_finite(_NAME, name, x)
+    if len(t_train) != len(x_train) or len(t_test) != len(x_test):
+        raise ValueError(f"{_NAME} expects one label per image, got {len(x_train)} train images "
+                         f"with {len(t_train)} labels and {len(x_test)} test images with "
+                         f"{len(t_test)} labels")
+    if np.shape(x_test)[1] != np.shape(x_train)[1]:
+        raise ValueError(f"{_NAME} expects train and test images of the same size, got "
+                         f"{np.shape(x_train)[1]} and {np.shape(x_test)[1]} features")
+    for name, value in [("x_train", x_train), ("t_train", t_train), ("x_test", x_test),
+                        ("t_test", t_test)]:
+        check_ndarray(_NAME, name, value, kinds="iuf")
+
+
+def train_two_layer_net(x_train, t_train, x_test, t_test, hidden_size=50,
+                        iters_num=10000, batch_size=100, learning_rate=0.1,
+                        rng=None, verbose=None):
     """Train a TwoLayerNet by mini-batch SGD, as in the book's ``train_neuralnet.py``.
 
     Parameters
@@ -45,8 +71,11 @@ def train_two_layer_net(x_train, t_train, x_test, t_test, hidden_size=50, iters_
 
     Raises
     ------
+    TypeError
+        If the data are not NumPy arrays of numbers.
     ValueError
-        If the data's shapes disagree or a setting is not positive.
+        If the data's shapes disagree, the images hold NaN or inf, or a setting is not
+        positive.
 
     Examples
     --------
@@ -61,24 +90,15 @@ def train_two_layer_net(x_train, t_train, x_test, t_test, hidden_size=50, iters_
     >>> history["train_acc"][-1] > 0.9
     True
     """
-    x_train = as_float_array("train_two_layer_net", "x_train", x_train, ndims=(2,))
-    x_test = as_float_array("train_two_layer_net", "x_test", x_test, ndims=(2,))
-    t_train, t_test = np.asarray(t_train), np.asarray(t_test)
-    if len(t_train) != len(x_train) or len(t_test) != len(x_test):
-        raise ValueError(f"train_two_layer_net expects one label per image, got {len(x_train)} "
-                         f"train images with {len(t_train)} labels and {len(x_test)} test images "
-                         f"with {len(t_test)} labels")
-    if x_test.shape[1] != x_train.shape[1]:
-        raise ValueError(f"train_two_layer_net expects train and test images of the same size, "
-                         f"got {x_train.shape[1]} and {x_test.shape[1]} features")
-    for name, value in [("iters_num", iters_num), ("batch_size", batch_size),
-                        ("learning_rate", learning_rate)]:
-        if not value > 0:
-            raise ValueError(f"train_two_layer_net expects {name} > 0, got {value!r}")
+    _check_settings(iters_num, batch_size, learning_rate)
+    _check_data(x_train, t_train, x_test, t_test)
     rng = np.random.default_rng(0) if rng is None else rng
     if verbose is None:
         verbose = sys.stdout.isatty()
-    n_classes = t_train.shape[1] if t_train.ndim == 2 else int(max(t_train.max(), t_test.max())) + 1
+    if t_train.ndim == 2:  # one-hot rows
+        n_classes = t_train.shape[1]
+    else:  # labels 0, 1, 2, ...
+        n_classes = int(max(t_train.max(), t_test.max())) + 1
     network = TwoLayerNet(input_size=x_train.shape[1], hidden_size=hidden_size,
                           output_size=n_classes, rng=rng)
     train_size = x_train.shape[0]
@@ -98,7 +118,8 @@ def train_two_layer_net(x_train, t_train, x_test, t_test, hidden_size=50, iters_
             history["train_acc"].append(network.accuracy(x_train, t_train))
             history["test_acc"].append(network.accuracy(x_test, t_test))
             if verbose:
-                print(f"epoch {i // iter_per_epoch:3d}  loss {history['loss'][-1]:.4f}  "
+                epoch = i // iter_per_epoch
+                print(f"epoch {epoch:3d}  loss {history['loss'][-1]:.4f}  "
                       f"train acc {history['train_acc'][-1]:.4f}  "
                       f"test acc {history['test_acc'][-1]:.4f}")
     return network, history

@@ -7,13 +7,38 @@ faster). Tests check that the two agree.
 
 import numpy as np
 
-from nn_text._checks import as_float_array, check_features
+from nn_text._checks import check_array, check_features, check_finite, check_ndarray
 from nn_text.activations import sigmoid, softmax
 from nn_text.gradient import numerical_gradient as _numerical_gradient
 from nn_text.losses import cross_entropy_error
 from nn_text.network import accuracy as _accuracy
 
 __all__ = ["TwoLayerNet"]
+
+
+def _check_sizes(**sizes):
+    for name, size in sizes.items():
+        if not (isinstance(size, (int, np.integer)) and size > 0):
+            raise ValueError(f"TwoLayerNet expects {name} to be a positive int, got {size!r}")
+
+
+def _check_x(func_name, x, W1):
+    """Raise unless ``x`` is a 2-D array of finite numbers whose rows fit ``W1``.
+
+    The finite check reads ``x`` once per call: once per training step, where a NaN in the
+    data shows first."""
+    check_array(func_name, "x", x, ndims=(2,))
+    check_ndarray(func_name, "x", x, kinds="iuf")
+    check_features(func_name, x, W1)
+    check_finite(func_name, "x", x)
+
+
+def _check_t(func_name, t, batch_size, output_size):
+    """Raise unless ``t`` has one label or one one-hot row per sample. O(1)."""
+    check_array(func_name, "t", t, ndims=(1, 2))
+    if np.shape(t) not in [(batch_size,), (batch_size, output_size)]:
+        raise ValueError(f"{func_name} expects t as labels of shape ({batch_size},) or one-hot "
+                         f"of shape ({batch_size}, {output_size}), got t of shape {np.shape(t)}")
 
 
 class TwoLayerNet:
@@ -42,16 +67,15 @@ class TwoLayerNet:
     {'W1': (784, 100), 'b1': (100,), 'W2': (100, 10), 'b2': (10,)}
     """
 
-    def __init__(self, input_size, hidden_size, output_size, weight_init_std=0.01, rng=None):
-        for name, size in [("input_size", input_size), ("hidden_size", hidden_size),
-                           ("output_size", output_size)]:
-            if not (isinstance(size, (int, np.integer)) and size > 0):
-                raise ValueError(f"TwoLayerNet expects {name} to be a positive int, got {size!r}")
+    def __init__(self, input_size, hidden_size, output_size,
+                 weight_init_std=0.01, rng=None):
+        _check_sizes(input_size=input_size, hidden_size=hidden_size, output_size=output_size)
         rng = np.random.default_rng(0) if rng is None else rng
+        std = weight_init_std
         self.params = {}
-        self.params["W1"] = weight_init_std * rng.standard_normal((input_size, hidden_size))
+        self.params["W1"] = std * rng.standard_normal((input_size, hidden_size))
         self.params["b1"] = np.zeros(hidden_size)
-        self.params["W2"] = weight_init_std * rng.standard_normal((hidden_size, output_size))
+        self.params["W2"] = std * rng.standard_normal((hidden_size, output_size))
         self.params["b2"] = np.zeros(output_size)
 
     def predict(self, x):
@@ -59,7 +83,7 @@ class TwoLayerNet:
 
         Parameters
         ----------
-        x : array_like of float, shape (N, input_size)
+        x : ndarray of float, shape (N, input_size)
 
         Returns
         -------
@@ -74,10 +98,9 @@ class TwoLayerNet:
         array([[0.5, 0.5],
                [0.5, 0.5]])
         """
-        x = as_float_array("TwoLayerNet.predict", "x", x, ndims=(2,))
+        _check_x("TwoLayerNet.predict", x, self.params["W1"])
         W1, W2 = self.params["W1"], self.params["W2"]
         b1, b2 = self.params["b1"], self.params["b2"]
-        check_features("TwoLayerNet.predict", x, W1)
         a1 = np.dot(x, W1) + b1  # (N, input) @ (input, hidden) -> (N, hidden)
         z1 = sigmoid(a1)
         a2 = np.dot(z1, W2) + b2  # (N, hidden) @ (hidden, output) -> (N, output)
@@ -89,7 +112,7 @@ class TwoLayerNet:
 
         Parameters
         ----------
-        x : array_like of float, shape (N, input_size)
+        x : ndarray of float, shape (N, input_size)
         t : array_like
             One-hot (N, output_size) or labels (N,).
 
@@ -113,7 +136,7 @@ class TwoLayerNet:
 
         Parameters
         ----------
-        x : array_like of float, shape (N, input_size)
+        x : ndarray of float, shape (N, input_size)
         t : array_like
             One-hot (N, output_size) or labels (N,).
 
@@ -137,7 +160,7 @@ class TwoLayerNet:
 
         Parameters
         ----------
-        x : array_like of float, shape (N, input_size)
+        x : ndarray of float, shape (N, input_size)
         t : array_like
             One-hot (N, output_size) or labels (N,).
 
@@ -155,41 +178,46 @@ class TwoLayerNet:
         >>> {k: v.shape for k, v in grads.items()}
         {'W1': (3, 2), 'b1': (2,), 'W2': (2, 2), 'b2': (2,)}
         """
-        loss_W = lambda W: self.loss(x, t)  # W is self.params[key] itself, nudged in place
-        return {key: _numerical_gradient(loss_W, self.params[key]) for key in self.params}
+        loss_W = lambda W: self.loss(x, t)  # W is params[key] itself, nudged in place
+        grads = {}
+        for key in self.params:
+            grads[key] = _numerical_gradient(loss_W, self.params[key])
+        return grads
 
     def gradient(self, x, t):
         """Gradient of the loss for every parameter, by backpropagation (chapter 5).
 
         Parameters
         ----------
-        x : array_like of float, shape (N, input_size)
+        x : ndarray of float, shape (N, input_size)
         t : array_like
             One-hot (N, output_size) or labels (N,).
 
         Returns
         -------
         dict of str to ndarray
-            The same values as `numerical_gradient`, computed far faster.
+            The same values as `numerical_gradient` (tests compare the two), computed far
+            faster.
 
         Examples
         --------
         >>> import numpy as np
         >>> from nn_text.two_layer_net import TwoLayerNet
-        >>> net = TwoLayerNet(3, 2, 2)
-        >>> x, t = np.array([[0.1, 0.5, 0.9]]), [1]
-        >>> numeric, backprop = net.numerical_gradient(x, t), net.gradient(x, t)
-        >>> all(np.allclose(numeric[k], backprop[k], atol=1e-7) for k in net.params)
-        True
+        >>> net = TwoLayerNet(3, 2, 2, weight_init_std=0.0)  # all weights 0
+        >>> grads = net.gradient(np.array([[0.1, 0.5, 0.9]]), np.array([1]))
+        >>> grads["b2"]  # y - t: the output is [0.5, 0.5], the answer [0, 1]
+        array([ 0.5, -0.5])
+        >>> grads["W2"]  # each hidden neuron outputs sigmoid(0) = 0.5
+        array([[ 0.25, -0.25],
+               [ 0.25, -0.25]])
         """
-        x = as_float_array("TwoLayerNet.gradient", "x", x, ndims=(2,))
+        _check_x("TwoLayerNet.gradient", x, self.params["W1"])
+        _check_t("TwoLayerNet.gradient", t, len(x), self.params["W2"].shape[1])
         W1, W2 = self.params["W1"], self.params["W2"]
         b1, b2 = self.params["b1"], self.params["b2"]
-        check_features("TwoLayerNet.gradient", x, W1)
-        t = np.asarray(t)
         batch_num = x.shape[0]
-        if t.ndim == 1:
-            t = np.eye(W2.shape[1])[t]  # labels -> one-hot, (N,) -> (N, output)
+        if np.ndim(t) == 1:  # labels -> one-hot, (N,) -> (N, output)
+            t = np.eye(W2.shape[1])[t]
         # forward
         a1 = np.dot(x, W1) + b1
         z1 = sigmoid(a1)

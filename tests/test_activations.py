@@ -111,3 +111,18 @@ def test_bad_input_is_named(f, bad, error, message):
 def test_softmax_rejects_3d_with_its_shape():
     with pytest.raises(ValueError, match=r"softmax expects a to be 1-D or 2-D, got shape \(2, 2, 2\)"):
         softmax(np.zeros((2, 2, 2)))
+
+
+def test_int_arrays_work_and_stay_ints_where_the_formula_allows():
+    # As in the book: no conversion to float before the formula.
+    assert relu(np.array([-2, 3])).tolist() == [0, 3] and relu(np.array([1])).dtype.kind == "i"
+    assert identity_function(np.array([1, 2])).dtype.kind == "i"
+    assert sigmoid(np.array([0, 1000])).tolist() == [0.5, 1.0]
+    assert softmax(np.array([0, 0])).tolist() == [0.5, 0.5]
+
+
+@pytest.mark.parametrize("f", ALL, ids=lambda f: f.__name__)
+def test_lists_are_refused_with_the_fix(f):
+    with pytest.raises(TypeError, match=rf"^{f.__name__} expects .* to be a NumPy array, got list; "
+                                        r"wrap it in np.array\(...\)"):
+        f([1.0, 2.0])

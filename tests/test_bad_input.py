@@ -74,6 +74,10 @@ for f in [act.step_function, act.sigmoid, act.relu, act.leaky_relu, act.identity
 probe("softmax-3d", lambda: act.softmax(np.zeros((2, 2, 2))), ValueError, r"softmax expects a to be 1-D or 2-D, got shape \(2, 2, 2\)")
 probe("softmax-scalar", lambda: act.softmax(3.0), ValueError, r"softmax expects a to be 1-D or 2-D, got shape \(\)")
 probe("leaky_relu-alpha", lambda: act.leaky_relu([1.0], alpha=-0.1), ValueError, r"leaky_relu expects 0 <= alpha < 1, got alpha=-0.1")
+probe("sigmoid-list", lambda: act.sigmoid([1.0, 2.0]), TypeError, r"sigmoid expects x to be a NumPy array, got list; wrap it in np.array\(...\)")
+probe("step_function-float", lambda: act.step_function(3.0), TypeError, r"step_function expects x to be a NumPy array, got float")
+probe("softmax-uint8", lambda: act.softmax(np.array([1, 2], dtype=np.uint8)), TypeError, r"softmax expects a to be a float or signed int array, got dtype uint8; convert it with a.astype\(float\)")
+probe("sigmoid-bool", lambda: act.sigmoid(np.array([True, False])), TypeError, "sigmoid expects x to be a float or signed int array, got dtype bool")
 
 # Loss functions: y and t must match; labels in range; probabilities for cross-entropy.
 for f in [losses.mean_squared_error, losses.cross_entropy_error]:
@@ -89,6 +93,8 @@ for f in [losses.mean_squared_error, losses.cross_entropy_error]:
     probe(f"{n}-y-empty", lambda f=f: f([], []), ValueError, f"{n} expects y to be non-empty")
     probe(f"{n}-y-str", lambda f=f: f("0.5", [1]), TypeError, f"{n} expects y to be an array of numbers, got str")
 probe("cross_entropy-scores", lambda: losses.cross_entropy_error([2.0, -1.0], 0), ValueError, r"cross_entropy_error expects y to be probabilities in \[0, 1\] \(apply softmax first\)")
+probe("cross_entropy-y-list", lambda: losses.cross_entropy_error([0.5, 0.5], [1, 0]), TypeError, r"cross_entropy_error expects y to be a NumPy array, got list; wrap it in np.array\(...\)")
+probe("mean_squared_error-y-list", lambda: losses.mean_squared_error([0.5, 0.5], 1), TypeError, "mean_squared_error expects y to be a NumPy array, got list")
 
 # Numerical differentiation and gradient descent.
 f2 = lambda x: np.sum(x**2)  # noqa: E731
@@ -111,6 +117,8 @@ probe("gradient_descent-steps-float", lambda: gradient.gradient_descent(f2, [1.0
 probe("gradient_descent-steps-zero", lambda: gradient.gradient_descent(f2, [1.0], step_num=0), ValueError, "gradient_descent expects step_num to be a positive int, got 0")
 probe("gradient_descent-str-x", lambda: gradient.gradient_descent(f2, "1.0"), TypeError, "gradient_descent expects init_x to be an array of numbers")
 probe("gradient_descent-inf-x", lambda: gradient.gradient_descent(f2, [INF]), ValueError, "gradient_descent expects init_x to be finite")
+probe("gradient_descent-int-x", lambda: gradient.gradient_descent(f2, np.array([3, 4])), TypeError, r"gradient_descent expects init_x to be a float array, got dtype int\d+; convert it with init_x.astype\(float\)")
+probe("gradient_descent-list-x", lambda: gradient.gradient_descent(f2, [1.0]), TypeError, r"gradient_descent expects init_x to be a NumPy array of floats .* got list")
 
 # The 3-layer network: weights that chain, inputs that fit.
 probe("forward-not-dict", lambda: network.forward([1, 2], X2), TypeError, "forward expects network to be a dict of weights such as init_network\\(\\) returns, got list")
@@ -144,6 +152,8 @@ probe("TwoLayerNet-predict-wide", lambda: two_layer().predict(np.ones((2, 5))), 
 probe("TwoLayerNet-loss-labels", lambda: two_layer().loss(np.ones((2, 4)), [0, 1, 1]), ValueError, r"cross_entropy_error expects t .* integer labels of shape \(2,\), got t of shape \(3,\)")
 probe("TwoLayerNet-gradient-1d", lambda: two_layer().gradient(np.ones(4), [0]), ValueError, r"TwoLayerNet.gradient expects x to be 2-D, got shape \(4,\)")
 probe("TwoLayerNet-gradient-wide", lambda: two_layer().gradient(np.ones((1, 3)), [0]), ValueError, r"TwoLayerNet.gradient expects x of shape \(4,\) or \(N, 4\)")
+probe("TwoLayerNet-gradient-t-count", lambda: two_layer().gradient(np.ones((2, 4)), [0]), ValueError, r"TwoLayerNet.gradient expects t as labels of shape \(2,\) or one-hot of shape \(2, 2\), got t of shape \(1,\)")
+probe("TwoLayerNet-predict-list", lambda: two_layer().predict([[1.0, 2.0, 3.0, 4.0]]), TypeError, "TwoLayerNet.predict expects x to be a NumPy array, got list")
 probe("TwoLayerNet-accuracy-count", lambda: two_layer().accuracy(np.ones((2, 4)), [0]), ValueError, r"accuracy expects one label per row")
 probe("TwoLayerNet-x-nan", lambda: two_layer().predict(np.full((1, 4), NAN)), ValueError, "TwoLayerNet.predict expects x to be finite")
 probe("train-label-count", lambda: train_two_layer_net(np.ones((4, 2)), [0, 1, 0], np.ones((2, 2)), [0, 1]), ValueError, "train_two_layer_net expects one label per image, got 4 train images with 3 labels")
@@ -151,6 +161,8 @@ probe("train-feature-mismatch", lambda: train_two_layer_net(np.ones((4, 2)), [0,
 probe("train-lr-zero", lambda: train_two_layer_net(np.ones((4, 2)), [0, 1, 0, 1], np.ones((2, 2)), [0, 1], learning_rate=0), ValueError, "train_two_layer_net expects learning_rate > 0, got 0")
 probe("train-batch-zero", lambda: train_two_layer_net(np.ones((4, 2)), [0, 1, 0, 1], np.ones((2, 2)), [0, 1], batch_size=0), ValueError, "train_two_layer_net expects batch_size > 0, got 0")
 probe("train-1d-images", lambda: train_two_layer_net(np.ones(4), [0, 1, 0, 1], np.ones((2, 2)), [0, 1]), ValueError, r"train_two_layer_net expects x_train to be 2-D, got shape \(4,\)")
+probe("train-nan-images", lambda: train_two_layer_net(np.full((4, 2), NAN), np.zeros(4, int), np.ones((2, 2)), np.zeros(2, int)), ValueError, "train_two_layer_net expects x_train to be finite")
+probe("train-labels-list", lambda: train_two_layer_net(np.ones((4, 2)), [0, 1, 0, 1], np.ones((2, 2)), [0, 1]), TypeError, r"train_two_layer_net expects t_train to be a NumPy array, got list")
 
 # Chapter 5 layers: forward before backward, dout shaped like the output, weights that chain.
 def after_forward(layer, *args):
@@ -166,9 +178,9 @@ for cls in [Relu, Sigmoid]:
     n = cls.__name__
     probe(f"{n}-backward-first", lambda cls=cls: cls().backward(np.ones(2)), RuntimeError, f"{n}.backward needs {n}.forward first: it uses what forward saw")
     probe(f"{n}-dout-shape", lambda cls=cls: after_forward(cls(), np.ones((2, 3))).backward(np.ones((3, 2))), ValueError, rf"{n}.backward expects dout of shape \(2, 3\) \(the shape of forward's output\), got shape \(3, 2\)")
-    probe(f"{n}-dout-list", lambda cls=cls: after_forward(cls(), np.ones(2)).backward([NAN, 1.0]), TypeError, rf"{n}.backward expects dout to be a NumPy array, got list \[nan, 1.0\]; pass np.array\(dout\)")
+    probe(f"{n}-dout-list", lambda cls=cls: after_forward(cls(), np.ones(2)).backward([NAN, 1.0]), TypeError, rf"{n}.backward expects dout to be a NumPy array, got list; wrap it in np.array\(...\)")
     probe(f"{n}-x-str", lambda cls=cls: cls().forward("x"), TypeError, f"{n}.forward expects x to be an array of numbers, got str")
-    probe(f"{n}-x-list", lambda cls=cls: cls().forward([1.0, NAN]), TypeError, rf"{n}.forward expects x to be a NumPy array, got list \[1.0, nan\]; pass np.array\(x\)")
+    probe(f"{n}-x-list", lambda cls=cls: cls().forward([1.0, NAN]), TypeError, rf"{n}.forward expects x to be a NumPy array, got list; wrap it in np.array\(...\)")
     probe(f"{n}-x-empty", lambda cls=cls: cls().forward(np.zeros((0, 3))), ValueError, rf"{n}.forward expects x to be non-empty, got shape \(0, 3\)")
 for cls in [MulLayer, AddLayer]:
     n = cls.__name__
@@ -194,7 +206,7 @@ probe("SoftmaxWithLoss-label-range", lambda: SoftmaxWithLoss().forward(np.zeros(
 probe("SoftmaxWithLoss-negative-label", lambda: SoftmaxWithLoss().forward(np.zeros((2, 10)), [-1, 0]), ValueError, "SoftmaxWithLoss.forward expects labels in 0..9 for x of 10 classes, got labels from -1 to 0")
 probe("SoftmaxWithLoss-x-nan", lambda: SoftmaxWithLoss().forward(np.array([[NAN, 0.0]]), [0]), ValueError, "SoftmaxWithLoss.forward expects finite scores x and answers t, got a loss of nan: NaN or inf in x or t")
 probe("SoftmaxWithLoss-t-nan", lambda: SoftmaxWithLoss().forward(np.zeros((1, 2)), np.array([[NAN, 1.0]])), ValueError, "SoftmaxWithLoss.forward expects finite scores x and answers t, got a loss of nan")
-probe("SoftmaxWithLoss-x-list", lambda: SoftmaxWithLoss().forward([[0.0, 1.0]], [0]), TypeError, r"SoftmaxWithLoss.forward expects x to be a NumPy array, got list \[\[0.0, 1.0\]\]; pass np.array\(x\)")
+probe("SoftmaxWithLoss-x-list", lambda: SoftmaxWithLoss().forward([[0.0, 1.0]], [0]), TypeError, r"SoftmaxWithLoss.forward expects x to be a NumPy array, got list; wrap it in np.array\(...\)")
 probe("SoftmaxWithLoss-float-labels", lambda: SoftmaxWithLoss().forward(np.zeros((2, 3)), [1.0, 2.0]), ValueError, r"SoftmaxWithLoss.forward expects t .* dtype float64")
 probe("SoftmaxWithLoss-x-3d", lambda: SoftmaxWithLoss().forward(np.zeros((2, 1, 3)), [0, 1]), ValueError, r"SoftmaxWithLoss.forward expects x to be 1-D or 2-D, got shape \(2, 1, 3\)")
 probe("SoftmaxWithLoss-backward-first", lambda: SoftmaxWithLoss().backward(), RuntimeError, "SoftmaxWithLoss.backward needs SoftmaxWithLoss.forward first")
@@ -242,20 +254,24 @@ probe("conv_output_size-filter-too-big", lambda: conv_output_size(4, 5), ValueEr
 probe("conv_output_size-stride-zero", lambda: conv_output_size(4, 3, stride=0), ValueError, "conv_output_size expects stride to be an int >= 1, got 0")
 probe("conv_output_size-pad-negative", lambda: conv_output_size(4, 3, pad=-1), ValueError, "conv_output_size expects pad to be an int >= 0, got -1")
 probe("conv_output_size-stride-float", lambda: conv_output_size(4, 3, stride=1.0), TypeError, "conv_output_size expects stride to be an int, got float 1.0")
-probe("im2col-3d", lambda: im2col(np.zeros((1, 28, 28)), 5, 5), ValueError, r"im2col expects input_data to be 4-D, got shape \(1, 28, 28\)")
+probe("im2col-3d", lambda: im2col(np.zeros((1, 28, 28)), 5, 5), ValueError, r"im2col expects input_data of shape \(N, C, H, W\), got shape \(1, 28, 28\); for one image pass input_data.reshape\(1, \*input_data.shape\)")
+probe("im2col-list", lambda: im2col(np.zeros((1, 1, 4, 4)).tolist(), 3, 3), TypeError, r"im2col expects input_data to be a NumPy array, got list; convert it with np.array\(input_data, dtype=float\)")
 probe("im2col-no-tiling", lambda: im2col(IMG, 3, 3, stride=2), ValueError, r"im2col expects stride 2 to tile the padded H: \(H \+ 2\*pad - filter\) = \(6 \+ 2\*0 - 3\) = 3 is not a multiple of 2")
 probe("im2col-pad-fixes-width-not-height", lambda: im2col(np.zeros((1, 1, 7, 6)), 3, 3, stride=2), ValueError, r"im2col expects stride 2 to tile the padded W: \(W \+ 2\*pad - filter\) = \(6 \+ 2\*0 - 3\) = 3")
 probe("im2col-filter-too-big", lambda: im2col(IMG, 7, 7), ValueError, r"im2col expects the filter \(7\) to fit in the padded H: 6 \+ 2\*0 = 6")
 probe("im2col-filter-float", lambda: im2col(IMG, 3.0, 3), TypeError, "im2col expects filter_h to be an int, got float 3.0")
 probe("col2im-shape-3", lambda: col2im(np.zeros((16, 9)), (1, 6, 6), 3, 3), ValueError, r"col2im expects input_shape \(N, C, H, W\), got \(1, 6, 6\)")
+probe("col2im-col-list", lambda: col2im(np.zeros((16, 9)).tolist(), (1, 1, 6, 6), 3, 3), TypeError, "col2im expects col to be a NumPy array, got list")
 probe("col2im-col-shape", lambda: col2im(np.zeros((16, 8)), (1, 1, 6, 6), 3, 3), ValueError, r"col2im expects col of shape \(N\*OH\*OW, C\*FH\*FW\) = \(16, 9\) for input_shape \(1, 1, 6, 6\), got \(16, 8\)")
 probe("Convolution-W-3d", lambda: Convolution(np.zeros((30, 5, 5)), np.zeros(30)), ValueError, r"Convolution expects W to be 4-D, got shape \(30, 5, 5\)")
 probe("Convolution-b-size", lambda: Convolution(np.zeros((30, 1, 5, 5)), np.zeros(10)), ValueError, r"Convolution expects b of shape \(30,\), one bias per filter of W \(30, 1, 5, 5\), got b of shape \(10,\)")
+probe("Convolution-W-list", lambda: Convolution(np.zeros((1, 1, 3, 3)).tolist(), np.zeros(1)), TypeError, r"Convolution expects W to be a NumPy array, got list; convert it with np.array\(W, dtype=float\)")
 probe("Convolution-stride-zero", lambda: Convolution(np.zeros((1, 1, 3, 3)), np.zeros(1), stride=0), ValueError, "Convolution expects stride to be an int >= 1, got 0")
 probe("Convolution-one-image", lambda: Convolution(np.zeros((1, 1, 3, 3)), np.zeros(1)).forward(np.zeros((1, 28, 28))), ValueError, r"Convolution.forward expects x of shape \(N, C, H, W\), got shape \(1, 28, 28\); for one image pass x.reshape\(1, \*x.shape\)")
 probe("Convolution-channels", lambda: Convolution(np.zeros((1, 3, 3, 3)), np.zeros(1)).forward(IMG), ValueError, r"Convolution.forward expects x with 3 channels, \(N, 3, H, W\), to match W of shape \(1, 3, 3, 3\), got x of shape \(2, 1, 6, 6\)")
 probe("Convolution-no-tiling", lambda: Convolution(np.zeros((1, 1, 3, 3)), np.zeros(1), stride=2).forward(IMG), ValueError, r"Convolution.forward expects stride 2 to tile the padded H: \(H \+ 2\*pad - filter\) = \(6 \+ 2\*0 - 3\) = 3 is not a multiple of 2")
 probe("Convolution-dout-shape", lambda: after_forward(Convolution(np.zeros((2, 1, 3, 3)), np.zeros(2)), IMG).backward(np.zeros((2, 4, 4, 2))), ValueError, r"Convolution.backward expects dout of shape \(2, 2, 4, 4\) \(the shape of forward's output\), got shape \(2, 4, 4, 2\)")
+probe("Convolution-dout-list", lambda: after_forward(Convolution(np.zeros((2, 1, 3, 3)), np.zeros(2)), IMG).backward(np.zeros((2, 2, 4, 4)).tolist()), TypeError, "Convolution.backward expects dout to be a NumPy array, got list")
 probe("Convolution-backward-first", lambda: Convolution(np.zeros((1, 1, 3, 3)), np.zeros(1)).backward(np.zeros((1, 1, 1, 1))), RuntimeError, "Convolution.backward needs Convolution.forward first")
 probe("Pooling-size-zero", lambda: Pooling(0, 2), ValueError, "Pooling expects pool_h to be an int >= 1, got 0")
 probe("Pooling-stride-float", lambda: Pooling(2, 2, stride=2.0), TypeError, "Pooling expects stride to be an int, got float 2.0")
@@ -263,13 +279,17 @@ probe("Pooling-no-tiling", lambda: Pooling(2, 2, stride=2).forward(np.zeros((1, 
 probe("Pooling-one-image", lambda: Pooling(2, 2, stride=2).forward(np.zeros((30, 24, 24))), ValueError, r"Pooling.forward expects x of shape \(N, C, H, W\), got shape \(30, 24, 24\); for one image pass")
 probe("Pooling-x-2d", lambda: Pooling(2, 2).forward(np.zeros((4, 4))), ValueError, r"Pooling.forward expects x to be 4-D, got shape \(4, 4\)")
 probe("Pooling-dout-shape", lambda: after_forward(Pooling(2, 2, stride=2), IMG).backward(np.zeros((2, 1, 6, 6))), ValueError, r"Pooling.backward expects dout of shape \(2, 1, 3, 3\) \(the shape of forward's output\), got shape \(2, 1, 6, 6\)")
+probe("Pooling-x-list", lambda: Pooling(2, 2).forward(np.zeros((1, 1, 4, 4)).tolist()), TypeError, "Pooling.forward expects x to be a NumPy array, got list")
 probe("Pooling-backward-first", lambda: Pooling(2, 2).backward(np.zeros((1, 1, 1, 1))), RuntimeError, "Pooling.backward needs Pooling.forward first")
 probe("SimpleConvNet-input-dim-2", lambda: SimpleConvNet(input_dim=(28, 28)), ValueError, r"SimpleConvNet expects input_dim \(C, H, W\) such as \(1, 28, 28\), got \(28, 28\)")
+probe("SimpleConvNet-not-square", lambda: SimpleConvNet(input_dim=(1, 28, 20)), ValueError, r"SimpleConvNet expects square images, input_dim \(C, H, H\), got \(1, 28, 20\)")
 probe("SimpleConvNet-odd-conv-output", lambda: SimpleConvNet(conv_param={"filter_size": 4}), ValueError, r"SimpleConvNet pools 2x2 with stride 2, so it expects an even convolution output, got 25x25")
 probe("SimpleConvNet-stride-no-tiling", lambda: SimpleConvNet(conv_param={"stride": 2}), ValueError, r"conv_output_size expects stride 2 to tile the padded input: \(input \+ 2\*pad - filter\) = \(28 \+ 2\*0 - 5\) = 23 is not a multiple of 2")
 probe("SimpleConvNet-hidden-zero", lambda: SimpleConvNet(hidden_size=0), ValueError, "SimpleConvNet expects hidden_size to be an int >= 1, got 0")
 probe("SimpleConvNet-flat-images", lambda: SimpleConvNet().predict(np.zeros((2, 784))), ValueError, r"Convolution.forward expects x to be 4-D, got shape \(2, 784\)")
 probe("SimpleConvNet-no-channel-axis", lambda: SimpleConvNet().predict(np.zeros((2, 28, 28))), ValueError, r"Convolution.forward expects x of shape \(N, C, H, W\), got shape \(2, 28, 28\); for one image pass")
+probe("SimpleConvNet-channels-float", lambda: SimpleConvNet(input_dim=(1.0, 28, 28)), TypeError, r"SimpleConvNet expects input_dim\[0\] to be an int, got float 1.0")
+probe("SimpleConvNet-accuracy-list", lambda: SimpleConvNet().accuracy(np.zeros((2, 1, 28, 28)).tolist(), np.array([0, 1])), TypeError, "SimpleConvNet.accuracy expects x to be a NumPy array, got list")
 probe("SimpleConvNet-accuracy-batch", lambda: SimpleConvNet().accuracy(np.zeros((2, 1, 28, 28)), [0, 1], batch_size=0), ValueError, "SimpleConvNet.accuracy expects batch_size to be an int >= 1, got 0")
 probe("SimpleConvNet-load-missing", lambda: SimpleConvNet().load_params("/no/such/params.npz"), FileNotFoundError, "SimpleConvNet.load_params: no file at '/no/such/params.npz'; save one with save_params first")
 probe("init_scale-unknown", lambda: init_scale("kaiming", 10), ValueError, "init_scale expects weight_init_std to be a number or one of 'relu', 'he', 'sigmoid', 'xavier', got 'kaiming'")

@@ -4,6 +4,8 @@ The site is served from 127.0.0.1 under the path of its site_url (as GitHub Page
 do), and every page is opened once in each language. What the page did (console errors, requests,
 images, math, its language selector) is recorded, and each test below checks one thing of that
 record. Nothing may leave 127.0.0.1: requests to any other host are blocked and counted.
+The copy buttons are tried on a few pages (copy_pages), in a context that may read the clipboard,
+and what they copied is run in a fresh interpreter.
 
 Browser: $NN_TEXT_CHROMIUM, else /usr/bin/chromium, chromium-browser or google-chrome. Without one
 the tests skip, except under CI (the CI variable set), where they fail. Set NN_TEXT_SCREENSHOTS to a
@@ -17,13 +19,20 @@ import io
 import json
 import os
 import re
+import subprocess
+import sys
+import tempfile
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from dev import BROWSER_CANDIDATES, find_browser  # tools/dev.py, on sys.path by conftest.py
+from dev import (  # tools/dev.py, on sys.path by conftest.py
+    BROWSER_CANDIDATES,
+    find_browser,
+    project_defaults,
+)
 
 try:
     from playwright.sync_api import Error as PlaywrightError
@@ -230,7 +239,38 @@ RECORD = r"""() => {
     raw,
     selector: Object.fromEntries([...document.querySelectorAll('.md-select a[hreflang]')]
       .map(a => [a.hreflang, a.href])),
+    listings: listings(),
   };
+
+  // Code blocks titled nn_text/...: whether the code scrolls sideways at this viewport, the
+  // first line too wide for the box, and how many monospace characters fit in the box.
+  function listings() {
+    const width = (code, text) => {  // of `text` set in the code's own font
+      const probe = document.createElement('span');
+      probe.style.whiteSpace = 'pre';
+      probe.textContent = text;
+      code.append(probe);
+      const w = probe.getBoundingClientRect().width;
+      probe.remove();
+      return w;
+    };
+    const title = h => h.querySelector(':scope > .filename')?.textContent || '';
+    return [...document.querySelectorAll('.highlight')]
+      .filter(h => title(h).startsWith('nn_text/'))
+      .map(h => {
+        const code = h.querySelector('pre > code'), pre = code.parentElement;
+        const style = getComputedStyle(code);
+        const room = code.clientWidth - parseFloat(style.paddingLeft)
+          - parseFloat(style.paddingRight);
+        const char = width(code, '0'.repeat(100)) / 100;
+        const scrolls = code.scrollWidth > code.clientWidth || pre.scrollWidth > pre.clientWidth;
+        const lines = code.textContent.split('\n');
+        const n = scrolls ? lines.findIndex(line => width(code, line) > room) : -1;
+        return {title: title(h), scrolls, fits: Math.floor(room / char), room, char,
+                font: `${style.fontSize} ${style.fontFamily}`,
+                line: n < 0 ? null : {number: n + 1, text: lines[n]}};
+      });
+  }
 }"""
 
 
@@ -448,6 +488,26 @@ def test_page_weight_under_1_mb(visit, lang, path):
                     sorted(v.sizes.items(), key=lambda kv: -kv[1])[:5]))
 
 
+@each_page
+def test_listings_fit_the_code_box(visit, lang, path):
+    """No listing from nn_text/ scrolls sideways at the desktop viewport. With -s it prints how
+    many monospace characters fit in a line of the code box (the limit for listing lines)."""
+    v = visit(lang, path)
+    listings = v.record["listings"]
+    if not listings:
+        return
+    box = listings[0]
+    fits = box["fits"]
+    print(f"{v.url}: {fits} characters fit in a code box ({box['room']:.0f} px, "
+          f"{box['char']:.2f} px a character of {box['font']})")
+    wide = [f"listing {i} ({x['title']}) "
+            + (f"line {x['line']['number']}, {len(x['line']['text'])} characters: "
+               f"{x['line']['text'].strip()}" if x["line"] else "scrolls sideways")
+            for i, x in enumerate(listings, 1) if x["scrolls"]]
+    fail_if(wide, f"{v.url}: listings wider than the code box, where {fits} characters fit "
+                  f"at {VIEWPORT['width']}x{VIEWPORT['height']}:")
+
+
 @pytest.mark.parametrize("path", PAGES, ids=page_id)
 @pytest.mark.parametrize("src, dst", [("ko", "en"), ("en", "ko")])
 def test_language_selector_leads_to_the_twin(visit, site, src, dst, path):
@@ -515,6 +575,220 @@ def test_search_lists_only_pages_of_its_language(chromium, site, lang):
     wrong = [u for u in links if (other and u.startswith(other)) or
              (lang == "en" and not u.startswith(site.url("en", "")))]
     fail_if(problems + wrong, f"the {lang} search lists pages of the other language:")
+
+
+# --- the copy button ---------------------------------------------------------------------------
+#
+# What the copy button of a code block puts on the clipboard must run as it is: a >>> session
+# without its prompts and outputs (docs/assets/javascripts/copy.js), a listing as shown.
+
+
+def copy_pages():
+    """(lang, path) of the pages whose copy buttons are tried: in each chapter, the first page in
+    the order of the nav that shows a ```pycon session and a listing titled nn_text/...; odd
+    chapters in Korean, even ones in English. On such a page the first session runs alone (the
+    page's sessions share one namespace, which is empty before the first)."""
+    nav = re.findall(r"^\s*- (ch(\d+)/[\w-]+)\.md\s*$", (ROOT / "mkdocs.yml").read_text("utf-8"),
+                     re.M)
+    chosen = {}
+    for stem, chapter in nav:
+        lang = "ko" if int(chapter) % 2 else "en"
+        text = (DOCS / f"{stem}.{lang}.md").read_text("utf-8")
+        if (chapter not in chosen and re.search(r"^\s*```pycon\s*$", text, re.M)
+                and re.search(r'^\s*```python\b[^\n]*\btitle="nn_text/', text, re.M)):
+            chosen[chapter] = (lang, stem + "/")
+    return list(chosen.values())
+
+
+COPY_PAGES = copy_pages()
+# On each of those pages: the first block with a >>> prompt, the first titled nn_text/...
+FIND_BLOCKS = """() => {
+  const blocks = [...document.querySelectorAll('.highlight')];
+  return {
+    session: blocks.findIndex(h => h.querySelector('.gp')?.textContent.trim() === '>>>'),
+    listing: blocks.findIndex(h =>
+      (h.querySelector(':scope > .filename')?.textContent || '').startsWith('nn_text/')),
+  };
+}"""
+DESCRIBE_BLOCK = """h => ({
+  title: h.querySelector(':scope > .filename')?.textContent || '',
+  shown: h.querySelector('pre > code').textContent,
+  outputs: [...h.querySelectorAll('.go')].map(e => e.textContent),
+})"""
+NOTHING_COPIED = "(the copy button copied nothing)"
+# Warnings are errors, as for the pages' own code blocks (root conftest.py).
+SCRIPT_WARNINGS = ["-W", "error", "-W", "ignore:FigureCanvasAgg is non-interactive:UserWarning"]
+# Pasting at the interactive prompt: the lines go one by one to the classic REPL; an exception,
+# or a block still open at the end (a missing blank line), exits non-zero.
+PASTE_AT_THE_PROMPT = """\
+import code, sys
+
+class Prompt(code.InteractiveConsole):
+    def showsyntaxerror(self, *args, **kwargs):
+        super().showsyntaxerror(*args, **kwargs)
+        sys.exit(1)
+
+    def showtraceback(self, *args, **kwargs):
+        super().showtraceback(*args, **kwargs)
+        sys.exit(1)
+
+prompt = Prompt()
+for line in sys.stdin.read().splitlines():
+    prompt.push(line)
+if prompt.buffer:
+    sys.exit(f"the prompt still waits for the end of {prompt.buffer}")
+"""
+
+# Running a listing: it is run as a script (from stdin), then every name that its functions and
+# classes read as a global must exist. Defining a function runs none of its body, so a listing
+# that lacks an import or a line of its function would otherwise still exit 0.
+RUN_LISTING = """\
+import builtins, dis, sys, types
+
+source = sys.stdin.read()
+namespace = {"__name__": "__main__"}
+exec(compile(source, "<listing>", "exec"), namespace)
+
+def code_objects(code):
+    yield code
+    for const in code.co_consts:
+        if isinstance(const, types.CodeType):
+            yield from code_objects(const)
+
+codes = [list(dis.get_instructions(c)) for c in code_objects(compile(source, "", "exec"))]
+defined = set(namespace) | {op.argval for ops in codes for op in ops
+                            if op.opname == "STORE_GLOBAL"}  # set by a function's `global`
+missing = set()
+for ops in codes:
+    local = {op.argval for op in ops if op.opname == "STORE_NAME"}  # a class body's own names
+    missing |= {op.argval for op in ops
+                if op.opname in ("LOAD_GLOBAL", "LOAD_NAME", "LOAD_FROM_DICT_OR_GLOBALS")
+                and op.argval not in defined | local and not hasattr(builtins, op.argval)}
+if missing:
+    sys.exit("names used but defined nowhere in the listing: " + ", ".join(sorted(missing)))
+"""
+
+
+@dataclass
+class Copied:
+    url: str
+    title: str  # the block's title ('' for a session)
+    shown: str  # the text of its <code> as the page shows it
+    outputs: list  # its output lines (class "go")
+    text: str  # what its copy button put on the clipboard
+    errors: list  # console errors logged (and other hosts asked) while copying
+
+
+@pytest.fixture(scope="session")
+def copied(chromium, site):
+    """{(lang, path, 'session' | 'listing'): Copied} for the blocks of COPY_PAGES, copied with
+    their copy buttons in one browser context that may read the clipboard."""
+    blocked, errors, done = [], [], {}
+    context, page = new_page(chromium, blocked)
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(site.root))
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
+
+    def console(msg):
+        if msg.type == "error":
+            errors.append(msg.text)
+
+    page.on("console", console)
+    page.on("pageerror", lambda error: errors.append(f"uncaught {error.name}: {error.message}"))
+    try:
+        for lang, path in COPY_PAGES:
+            url = site.url(lang, path)
+            page.goto(url)
+            for kind, index in page.evaluate(FIND_BLOCKS).items():
+                if index < 0:
+                    continue  # the tests say it is missing
+                block = page.locator(".highlight").nth(index)
+                page.evaluate("text => navigator.clipboard.writeText(text)", NOTHING_COPIED)
+                del errors[:]
+                block.locator("[data-clipboard-target]").click()
+                for _ in range(40):  # clipboard.js copies in the click's handler; allow a lag
+                    text = page.evaluate("navigator.clipboard.readText()")
+                    if text != NOTHING_COPIED:
+                        break
+                    page.wait_for_timeout(50)
+                errors += [f"asked another host for {u}" for u in blocked]
+                done[lang, path, kind] = Copied(url=url, text=text, errors=errors[:],
+                                                **block.evaluate(DESCRIBE_BLOCK))
+    finally:
+        context.close()
+    return done
+
+
+def copy_of(copied, lang, path, kind):
+    c = copied.get((lang, path, kind))
+    if c is None:
+        what = "a >>> session" if kind == "session" else "a listing titled nn_text/..."
+        pytest.fail(f"{lang} {path}: the page shows no {what}, yet its source has one",
+                    pytrace=False)
+    fail_if(c.errors, f"{c.url}: copying the {kind} logged errors:")
+    fail_if(c.text == NOTHING_COPIED and ["nothing on the clipboard"],
+            f"{c.url}: the copy button of the {kind} {c.title} copied nothing:")
+    return c
+
+
+def run_python(args, stdin=None):
+    """Run the venv's Python in an empty temporary directory with the tests' environment."""
+    env = project_defaults(dict(os.environ))
+    env.setdefault("MPLBACKEND", "Agg")
+    with tempfile.TemporaryDirectory() as tmp:
+        return subprocess.run([sys.executable, *SCRIPT_WARNINGS, *args], cwd=tmp, env=env,
+                              input=stdin, capture_output=True, text=True, encoding="utf-8",
+                              timeout=300)
+
+
+def each_copy_page(test):
+    ids = [f"{page_id(path)}-{lang}" for lang, path in COPY_PAGES]  # as each_page names them
+    return pytest.mark.parametrize("lang, path", COPY_PAGES, ids=ids)(test)
+
+
+def test_copy_pages_span_chapters_and_languages():
+    langs = {lang for lang, _ in COPY_PAGES}
+    assert len(COPY_PAGES) >= 6 and langs == set(LANGS), f"too few pages to copy from: {COPY_PAGES}"
+
+
+@each_copy_page
+def test_copy_button_copies_only_the_input_of_a_session(copied, lang, path):
+    c = copy_of(copied, lang, path, "session")
+    lines = {line.strip() for line in c.text.splitlines()}
+    problems = [f"a prompt: {line!r}" for line in c.text.splitlines() if ">>>" in line]
+    problems += [f"an output line: {out!r}" for out in c.outputs if out.strip() in lines - {""}]
+    fail_if(problems and problems + ["copied:", c.text],
+            f"{c.url}: the copy button of the first >>> session copied more than its input:")
+
+
+@each_copy_page
+def test_copied_session_runs(copied, lang, path):
+    """Pasted into a file and run, or pasted at the interactive prompt."""
+    c = copy_of(copied, lang, path, "session")
+    problems = []
+    for how, args, stdin in [("as a script", ["-c", c.text], None),
+                             ("at the interactive prompt", ["-c", PASTE_AT_THE_PROMPT], c.text)]:
+        done = run_python(args, stdin)
+        if done.returncode:
+            problems.append(f"{how}: exit {done.returncode}\n{done.stderr[-2000:]}")
+    fail_if(problems and problems + ["copied:", c.text],
+            f"{c.url}: the copied first >>> session does not run:")
+
+
+@each_copy_page
+def test_copy_button_copies_a_listing_as_shown(copied, lang, path):
+    c = copy_of(copied, lang, path, "listing")
+    fail_if(c.text != c.shown.rstrip() and ["copied:", c.text, "shown:", c.shown],
+            f"{c.url}: the copy button of {c.title} did not copy the code as shown:")
+
+
+@each_copy_page
+def test_copied_listing_runs(copied, lang, path):
+    """The first listing from nn_text/ on the page, copied into a file, runs alone: it exits 0
+    and every global name its code uses is defined (RUN_LISTING)."""
+    c = copy_of(copied, lang, path, "listing")
+    done = run_python(["-c", RUN_LISTING], c.text)
+    fail_if(done.returncode and [f"exit {done.returncode}", done.stderr[-2000:], "copied:", c.text],
+            f"{c.url}: the copied listing {c.title} does not run alone:")
 
 
 @pytest.mark.parametrize("lang", list(LANGS))

@@ -1,11 +1,12 @@
-"""The build fails loudly, naming the culprit: a figure that raises, a snippet section that does
-not exist, a notebook cell that errors. Each case builds a tiny site with the project's own
+"""The build fails loudly, naming the culprit: a figure that raises, a listing that names code
+that does not exist, a notebook cell that errors. Each case builds a tiny site with the project's own
 settings for that feature, so a change of those settings that hides the fault fails here.
 """
 
 import importlib.util
 import json
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -45,22 +46,35 @@ def build(tmp_path, config, files):
     return done.returncode, done.stdout + done.stderr
 
 
-def test_a_missing_snippet_section_fails_the_build(tmp_path):
-    snippets = dict(project_setting("pymdownx.snippets"), base_path=[str(ROOT)])
-    page = '```python\n--8<-- "nn_text/perceptron.py:no-such-section"\n```\n'
-    code, log = build(tmp_path, {"markdown_extensions": ["pymdownx.superfences",
-                                                         {"pymdownx.snippets": snippets}]},
-                      {"index.md": page})
+LISTING_HOOK = str(ROOT / "hooks" / "listings.py")
+
+
+def listing_page(body):
+    return f"# t\n\n```listing\n{body}\n```\n"
+
+
+@pytest.mark.parametrize("body, culprit", [
+    ("nn_text/perceptron.py no_such_function", "defines no function or class 'no_such_function'"),
+    ("nn_text/no_such_module.py AND", "no_such_module.py"),
+    ("nn_text/layers.py Relu.no_such_method", "Relu has no method 'no_such_method'"),
+    ("nn_text/perceptron.py", "names a file and at least one function or class"),
+])
+def test_a_listing_that_names_nothing_real_fails_the_build(tmp_path, body, culprit):
+    code, log = build(tmp_path, {"markdown_extensions": ["pymdownx.superfences", "attr_list"],
+                                 "hooks": [LISTING_HOOK]}, {"index.md": listing_page(body)})
     assert code != 0
-    assert "no-such-section" in log
+    assert culprit in log and "index.md" in log
 
 
-def test_a_renamed_file_fails_the_build(tmp_path):
-    snippets = dict(project_setting("pymdownx.snippets"), base_path=[str(ROOT)])
-    page = '```python\n--8<-- "nn_text/no_such_module.py:AND"\n```\n'
-    code, log = build(tmp_path, {"markdown_extensions": [{"pymdownx.snippets": snippets}]},
-                      {"index.md": page})
-    assert code != 0 and "no_such_module.py" in log
+def test_a_listing_renders_the_named_code_whole(tmp_path):
+    code, log = build(tmp_path, {"markdown_extensions": ["pymdownx.superfences", "attr_list"],
+                                 "hooks": [LISTING_HOOK], "repo_url": "https://example.org/r"},
+                      {"index.md": listing_page("nn_text/perceptron.py AND")})
+    assert code == 0, log
+    html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    text = re.sub(r"<[^>]+>", "", html)  # the code without the highlighter's spans
+    assert "def AND(x1, x2):" in text and "import numpy as np" in text
+    assert '<p class="listing-note">' in html and "https://example.org/r/blob/main/nn_text/perceptron.py#L" in html
 
 
 def test_a_notebook_cell_error_fails_the_build(tmp_path):
@@ -86,7 +100,7 @@ def test_a_figure_that_raises_fails_the_build_with_its_name(monkeypatch, tmp_pat
         sys.path.remove(str(ROOT / "hooks"))
     broken = textwrap.dedent("""
         import sys
-        from nn_text.figures import register, write_figures
+        from figures import register, write_figures
         @register("ch00/broken")
         def broken(lang):
             raise ZeroDivisionError("boom")

@@ -1,4 +1,5 @@
-"""Every public function, class and method in nn_text carries a docstring with a doctest.
+"""Every public function, class and method in nn_text (and in the site's figures/) carries a
+docstring with a doctest.
 
 pytest's --doctest-modules (pyproject.toml) runs those examples; this test makes sure none is
 missing, so a new function cannot slip in undocumented.
@@ -9,19 +10,20 @@ from pathlib import Path
 
 import pytest
 
-PACKAGE = Path(__file__).resolve().parents[1] / "nn_text"
+ROOT = Path(__file__).resolve().parents[1]
+PLACES = [ROOT / "nn_text", ROOT / "figures"]  # the package, and the figure code next to it
 SECTIONS = ("Parameters", "Returns", "Examples")
 
 
 def public_definitions():
-    for path in sorted(PACKAGE.rglob("*.py")):
+    for path in [p for place in PLACES for p in sorted(place.rglob("*.py"))]:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         todo = [(tree, "")]
         while todo:
             node, prefix = todo.pop()
             for child in ast.iter_child_nodes(node):
                 if isinstance(child, (ast.FunctionDef, ast.ClassDef)) and not child.name.startswith("_"):
-                    yield f"{path.relative_to(PACKAGE.parent)}:{child.lineno} {prefix}{child.name}", child
+                    yield f"{path.relative_to(ROOT)}:{child.lineno} {prefix}{child.name}", child
                     if isinstance(child, ast.ClassDef):
                         todo.append((child, prefix + child.name + "."))
 

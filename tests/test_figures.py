@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from nn_text import figures
+import figures  # the top-level figures/ folder, on the path by pyproject's pythonpath
 
 NAMES = figures.figure_names()
 

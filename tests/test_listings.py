@@ -134,7 +134,9 @@ def test_listing_fits_the_code_box(listing):
 
 
 def package_doctests(module, name, obj):
-    """The package object's doctests, limited for a class to the methods the listing shows."""
+    """The doctests of the package's ``module.name`` (found before anything is swapped in),
+    limited for a class to its own docstring and the methods that ``obj``, the listing's
+    version, defines."""
     finder = doctest.DocTestFinder(exclude_empty=True)
     tests = finder.find(getattr(module, name), f"{module.__name__}.{name}")
     if isinstance(obj, type):
@@ -156,16 +158,15 @@ def test_listing_behaves_like_the_package(listing, monkeypatch):
                if not n.startswith("__") and getattr(v, "__module__", None) == "listing"
                and hasattr(module, n)]
     assert defined, f"{title}: the listing defines nothing of {module.__name__}"
-    for n in defined:
+    tests = [t for n in defined for t in package_doctests(module, n, namespace[n])]
+    for n in defined:  # from here on, `from nn_text.x import n` gives the listing's n
         monkeypatch.setattr(module, n, namespace[n])
     runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE | doctest.ELLIPSIS)
     report, examples = [], 0
-    for n in defined:
-        monkeypatch.setattr(module, n, namespace[n])
-        for test in package_doctests(module, n, namespace[n]):
-            test.examples = [e for e in test.examples if e.exc_msg is None]
-            examples += len(test.examples)
-            runner.run(test, out=report.append)
+    for test in tests:
+        test.examples = [e for e in test.examples if e.exc_msg is None]
+        examples += len(test.examples)
+        runner.run(test, out=report.append)
     assert examples, f"{title}: {defined} have no doctest examples to compare with"
     assert runner.failures == 0, "".join(report)
 
@@ -182,3 +183,8 @@ def test_every_page_listing_is_counted():
     assert len(LISTINGS) > 100, "the pages lost their listings?"
     for page, _, spec in LISTINGS:
         assert re.fullmatch(r"(nn_text|tools)/\S+\.py( [\w.]+)+", spec), f"{page}: {spec}"
+
+
+def test_the_renderers_own_examples():
+    result = doctest.testmod(listings, optionflags=doctest.ELLIPSIS)
+    assert result.attempted > 0 and result.failed == 0

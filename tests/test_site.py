@@ -1,7 +1,7 @@
 """The site: a strict build with no warnings, and Korean/English pages that are true twins.
 
 Twins share the path (name.ko.md / name.en.md), every heading's explicit anchor, every code block
-(byte for byte, snippet includes included) and every figure (up to the -ko/-en suffix).
+(byte for byte, listing blocks included) and every figure (up to the -ko/-en suffix).
 """
 
 import json

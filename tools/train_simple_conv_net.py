@@ -27,19 +27,21 @@ SETTINGS = {"filter_num": 30, "filter_size": 5, "hidden_size": 100, "epochs": 3,
 SEED = 0
 
 
-def train(net, x_train, t_train, x_test, t_test, epochs, batch_size, lr, train_acc_images, rng,
-          verbose=False):
+def train(net, x_train, t_train, x_test, t_test, epochs, batch_size, lr,
+          train_acc_images, rng, verbose=False):
     """Adam on shuffled mini-batches; accuracies before training and after each epoch."""
     optimizer = Adam(lr=lr)
     history = {"loss": [], "train_acc": [], "test_acc": []}
 
     def evaluate(epoch):
-        train_acc = net.accuracy(x_train[:train_acc_images], t_train[:train_acc_images])
+        n = train_acc_images
+        train_acc = net.accuracy(x_train[:n], t_train[:n])
         test_acc = net.accuracy(x_test, t_test)
         history["train_acc"].append(round(float(train_acc), 6))
         history["test_acc"].append(round(float(test_acc), 6))
         if verbose:
-            print(f"epoch {epoch}  train acc {train_acc:.4f}  test acc {test_acc:.4f}", flush=True)
+            print(f"epoch {epoch}  train acc {train_acc:.4f}  "
+                  f"test acc {test_acc:.4f}", flush=True)
 
     evaluate(0)
     for epoch in range(1, epochs + 1):

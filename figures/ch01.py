@@ -5,7 +5,7 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
-from nn_text.figures import register
+from figures import register
 
 __all__ = ["broadcasting", "matrix_product", "sin_cos", "korean_font"]
 
@@ -56,7 +56,7 @@ def broadcasting(lang):
 
     Examples
     --------
-    >>> from nn_text.figures.ch01 import broadcasting
+    >>> from figures.ch01 import broadcasting
     >>> fig = broadcasting("en")
     >>> [t.get_text() for t in fig.axes[0].texts if t.get_text().startswith("result")]
     ['result (2, 2)', 'result (2, 2)']
@@ -107,7 +107,7 @@ def matrix_product(lang):
 
     Examples
     --------
-    >>> from nn_text.figures.ch01 import matrix_product
+    >>> from figures.ch01 import matrix_product
     >>> fig = matrix_product("en")
     >>> fig.axes[0].texts[-2].get_text()
     '1·1 + 2·3 + 3·5 = 22'
@@ -166,7 +166,7 @@ def sin_cos(lang):
 
     Examples
     --------
-    >>> from nn_text.figures.ch01 import sin_cos
+    >>> from figures.ch01 import sin_cos
     >>> ax = sin_cos("en").axes[0]
     >>> [line.get_label() for line in ax.lines], ax.get_title()
     (['sin', 'cos'], 'sin & cos')
@@ -205,7 +205,7 @@ def korean_font(lang):
 
     Examples
     --------
-    >>> from nn_text.figures.ch01 import korean_font
+    >>> from figures.ch01 import korean_font
     >>> fig = korean_font("en")
     >>> [ax.get_title() for ax in fig.axes]
     ['시그모이드 함수', '시그모이드 함수', '시그모이드 함수']

@@ -2,16 +2,14 @@
 why the loss and not the accuracy, and the training curves of TwoLayerNet."""
 
 import json
-from pathlib import Path
 
 import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.ticker import FixedLocator, FuncFormatter, LogLocator
 
-import nn_text
+from figures import RESULTS_DIR, register
+from figures._draw import training_curves_figure
 from nn_text.activations import softmax
-from nn_text.figures import register
-from nn_text.figures._draw import training_curves_figure
 from nn_text.gradient import gradient_descent, numerical_diff, numerical_gradient
 from nn_text.losses import cross_entropy_error
 from nn_text.network import accuracy
@@ -19,12 +17,12 @@ from nn_text.network import accuracy
 __all__ = ["log", "numerical_diff_error", "tangent", "function_2_surface", "gradient_field",
            "gradient_descent_paths", "loss_vs_accuracy", "training_curves", "HISTORY"]
 
-HISTORY = Path(nn_text.__file__).resolve().parents[1] / "results" / "two_layer_net.json"
+HISTORY = RESULTS_DIR / "two_layer_net.json"
 BLUE, ORANGE, GREEN, RED, GREY = "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#555555"
 # The book's two outputs for the answer "2" (section 4.2): right with 0.6, wrong with 0.1.
-T_BOOK = [0, 0, 1, 0, 0, 0, 0, 0, 0, 0]
-Y_RIGHT = [0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0]
-Y_WRONG = [0.1, 0.05, 0.1, 0.0, 0.05, 0.1, 0.0, 0.6, 0.0, 0.0]
+T_BOOK = np.array([0, 0, 1, 0, 0, 0, 0, 0, 0, 0])
+Y_RIGHT = np.array([0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0])
+Y_WRONG = np.array([0.1, 0.05, 0.1, 0.0, 0.05, 0.1, 0.0, 0.6, 0.0, 0.0])
 
 
 def _power_of_ten(value, _pos=None):
@@ -72,7 +70,7 @@ def log(lang):
 
     Examples
     --------
-    >>> from nn_text.figures.ch04 import log
+    >>> from figures.ch04 import log
     >>> [t.get_text() for t in log("en").axes[0].texts]
     ['$y_2 = 0.6$: $E = 0.51$', '$y_2 = 0.1$: $E = 2.30$']
     """
@@ -117,7 +115,7 @@ def numerical_diff_error(lang):
 
     Examples
     --------
-    >>> from nn_text.figures.ch04 import numerical_diff_error
+    >>> from figures.ch04 import numerical_diff_error
     >>> [line.get_label() for line in numerical_diff_error("en").axes[0].lines][:2]
     ['forward difference', 'central difference (numerical_diff)']
     """
@@ -173,7 +171,7 @@ def tangent(lang):
 
     Examples
     --------
-    >>> from nn_text.figures.ch04 import tangent
+    >>> from figures.ch04 import tangent
     >>> [ax.get_title() for ax in tangent("en").axes]
     ['tangent at $x = 5$: slope 0.2', 'tangent at $x = 10$: slope 0.3']
     """
@@ -216,7 +214,7 @@ def function_2_surface(lang):
 
     Examples
     --------
-    >>> from nn_text.figures.ch04 import function_2_surface
+    >>> from figures.ch04 import function_2_surface
     >>> [ax.get_title() for ax in function_2_surface("en").axes]
     ['surface', 'contour lines (seen from above)']
     """
@@ -263,7 +261,7 @@ def gradient_field(lang):
 
     Examples
     --------
-    >>> from nn_text.figures.ch04 import gradient_field
+    >>> from figures.ch04 import gradient_field
     >>> gradient_field("en").axes[0].get_title()
     'arrows: minus the gradient (downhill)'
     """
@@ -313,7 +311,7 @@ def gradient_descent_paths(lang):
 
     Examples
     --------
-    >>> from nn_text.figures.ch04 import gradient_descent_paths
+    >>> from figures.ch04 import gradient_descent_paths
     >>> [ax.get_title() for ax in gradient_descent_paths("en").axes][:3]
     ['lr = 0.1: reaches the minimum', 'lr = 10.0: diverges', 'lr = 1e-10: hardly moves']
     """
@@ -401,7 +399,7 @@ def loss_vs_accuracy(lang):
 
     Examples
     --------
-    >>> from nn_text.figures.ch04 import loss_vs_accuracy
+    >>> from figures.ch04 import loss_vs_accuracy
     >>> [ax.get_ylabel() for ax in loss_vs_accuracy("en").axes]
     ['accuracy', 'loss (cross-entropy error)']
     """
@@ -451,7 +449,7 @@ def training_curves(lang):
 
     Examples
     --------
-    >>> from nn_text.figures.ch04 import training_curves
+    >>> from figures.ch04 import training_curves
     >>> [line.get_label() for line in training_curves("en").axes[1].lines]
     ['training data', 'test data']
     """

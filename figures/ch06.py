@@ -3,14 +3,12 @@ and the MNIST experiments of ``results/ch06.json`` (optimizers, initial weights,
 normalization, overfitting, weight decay, dropout, random search)."""
 
 import json
-from pathlib import Path
 
 import numpy as np
 from matplotlib.figure import Figure
 
-import nn_text
+from figures import RESULTS_DIR, register
 from nn_text.activations import relu, sigmoid
-from nn_text.figures import register
 from nn_text.multi_layer_net import init_scale
 from nn_text.optimizers import SGD, AdaGrad, Adam, Momentum
 
@@ -18,7 +16,7 @@ __all__ = ["function_gradient", "optimizer_paths", "optimizer_mnist", "sigmoid_a
            "relu_activations", "weight_init_mnist", "batch_norm_mnist", "overfitting",
            "weight_decay", "dropout", "random_search", "RESULTS", "START", "PATH_STEPS"]
 
-RESULTS = Path(nn_text.__file__).resolve().parents[1] / "results" / "ch06.json"
+RESULTS = RESULTS_DIR / "ch06.json"
 BLUE, ORANGE, GREEN, RED, PURPLE, GREY = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728",
                                           "#9467bd", "#555555")
 COLORS = {"SGD": BLUE, "Momentum": ORANGE, "AdaGrad": GREEN, "RMSprop": PURPLE, "Adam": RED}
@@ -92,7 +90,7 @@ def function_gradient(lang):
 
     Examples
     --------
-    >>> from nn_text.figures.ch06 import function_gradient
+    >>> from figures.ch06 import function_gradient
     >>> [ax.get_title() for ax in function_gradient("en").axes]
     ['contour lines of $f(x, y)$', 'arrows: minus the gradient']
     """
@@ -135,7 +133,7 @@ def optimizer_paths(lang):
 
     Examples
     --------
-    >>> from nn_text.figures.ch06 import optimizer_paths
+    >>> from figures.ch06 import optimizer_paths
     >>> [ax.get_title().split(":")[0] for ax in optimizer_paths("en").axes]
     ['SGD (lr = 0.95)', 'Momentum (lr = 0.1)', 'AdaGrad (lr = 1.5)', 'Adam (lr = 0.3)']
     """
@@ -192,7 +190,7 @@ def optimizer_mnist(lang):
 
     Examples
     --------
-    >>> from nn_text.figures.ch06 import optimizer_mnist
+    >>> from figures.ch06 import optimizer_mnist
     >>> [line.get_label().split(":")[0] for line in optimizer_mnist("en").axes[0].lines]
     ['SGD', 'Momentum', 'AdaGrad', 'RMSprop', 'Adam']
     """
@@ -265,7 +263,7 @@ def sigmoid_activations(lang):
 
     Examples
     --------
-    >>> from nn_text.figures.ch06 import sigmoid_activations
+    >>> from figures.ch06 import sigmoid_activations
     >>> fig = sigmoid_activations("en")
     >>> len(fig.axes), fig.axes[0].get_ylabel()
     (15, 'std 1: count')
@@ -293,7 +291,7 @@ def relu_activations(lang):
 
     Examples
     --------
-    >>> from nn_text.figures.ch06 import relu_activations
+    >>> from figures.ch06 import relu_activations
     >>> [ax.get_ylabel() for ax in relu_activations("en").axes[::5]]
     ['std 0.01: count', 'Xavier: count', 'He: count']
     """
@@ -321,7 +319,7 @@ def weight_init_mnist(lang):
 
     Examples
     --------
-    >>> from nn_text.figures.ch06 import weight_init_mnist
+    >>> from figures.ch06 import weight_init_mnist
     >>> [line.get_label().split(":")[0] for line in weight_init_mnist("en").axes[0].lines]
     ['std=0.01', 'Xavier', 'He']
     """
@@ -354,7 +352,7 @@ def batch_norm_mnist(lang):
 
     Examples
     --------
-    >>> from nn_text.figures.ch06 import batch_norm_mnist
+    >>> from figures.ch06 import batch_norm_mnist
     >>> fig = batch_norm_mnist("en")
     >>> fig.axes[0].get_title(), [line.get_label() for line in fig.axes[0].lines]
     ('initial std 1', ['with batch norm', 'without'])
@@ -426,7 +424,7 @@ def overfitting(lang):
 
     Examples
     --------
-    >>> from nn_text.figures.ch06 import overfitting
+    >>> from figures.ch06 import overfitting
     >>> [line.get_label() for line in overfitting("en").axes[0].lines]
     ['training data', 'test data']
     """
@@ -451,7 +449,7 @@ def weight_decay(lang):
 
     Examples
     --------
-    >>> from nn_text.figures.ch06 import weight_decay
+    >>> from figures.ch06 import weight_decay
     >>> weight_decay("en").axes[0].get_xlabel()
     'epoch'
     """
@@ -476,7 +474,7 @@ def dropout(lang):
 
     Examples
     --------
-    >>> from nn_text.figures.ch06 import dropout
+    >>> from figures.ch06 import dropout
     >>> dropout("en").axes[0].get_ylabel()
     'accuracy'
     """
@@ -502,7 +500,7 @@ def random_search(lang):
 
     Examples
     --------
-    >>> from nn_text.figures.ch06 import random_search
+    >>> from figures.ch06 import random_search
     >>> fig = random_search("en")  # axes: the scatter, its colour bar, the curves
     >>> fig.axes[0].get_xlabel(), fig.axes[-1].get_xlabel()
     ('learning rate (log scale)', 'epoch')

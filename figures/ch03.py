@@ -4,10 +4,10 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyBboxPatch, Rectangle
 
+from figures import register
+from figures._draw import blank, edge, node
 from nn_text.activations import (identity_function, leaky_relu, relu, sigmoid, softmax,
                                  step_function)
-from nn_text.figures import register
-from nn_text.figures._draw import blank, edge, node
 from nn_text.mnist import load_mnist
 from nn_text.network import init_network
 
@@ -66,7 +66,7 @@ def layers(lang):
 
     Examples
     --------
-    >>> from nn_text.figures.ch03 import layers
+    >>> from figures.ch03 import layers
     >>> [t.get_text() for t in layers("en").axes[0].texts if t.get_text().endswith(")")]
     ['input layer\\n(layer 0)', 'hidden layer\\n(layer 1)', 'output layer\\n(layer 2)']
     """
@@ -112,7 +112,7 @@ def neuron(lang):
 
     Examples
     --------
-    >>> from nn_text.figures.ch03 import neuron
+    >>> from figures.ch03 import neuron
     >>> "$a = b + w_1 x_1 + w_2 x_2$" in [t.get_text() for t in neuron("en").axes[0].texts]
     True
     """
@@ -158,7 +158,7 @@ def step_function_figure(lang):
 
     Examples
     --------
-    >>> from nn_text.figures.ch03 import step_function_figure
+    >>> from figures.ch03 import step_function_figure
     >>> step_function_figure("en").axes[0].get_title()
     'Step function'
     """
@@ -185,7 +185,7 @@ def sigmoid_figure(lang):
 
     Examples
     --------
-    >>> from nn_text.figures.ch03 import sigmoid_figure
+    >>> from figures.ch03 import sigmoid_figure
     >>> sigmoid_figure("en").axes[0].get_title()
     'Sigmoid function'
     """
@@ -215,7 +215,7 @@ def step_vs_sigmoid(lang):
 
     Examples
     --------
-    >>> from nn_text.figures.ch03 import step_vs_sigmoid
+    >>> from figures.ch03 import step_vs_sigmoid
     >>> [t.get_text() for t in step_vs_sigmoid("en").axes[0].get_legend().get_texts()]
     ['sigmoid', 'step function']
     """
@@ -246,7 +246,7 @@ def relu_figure(lang):
 
     Examples
     --------
-    >>> from nn_text.figures.ch03 import relu_figure
+    >>> from figures.ch03 import relu_figure
     >>> relu_figure("en").axes[0].get_title()
     'ReLU function'
     """
@@ -273,7 +273,7 @@ def leaky_relu_figure(lang):
 
     Examples
     --------
-    >>> from nn_text.figures.ch03 import leaky_relu_figure
+    >>> from figures.ch03 import leaky_relu_figure
     >>> [t.get_text() for t in leaky_relu_figure("en").axes[0].get_legend().get_texts()]
     ['alpha = 0.01', 'alpha = 0.1', 'ReLU']
     """
@@ -304,7 +304,7 @@ def identity_figure(lang):
 
     Examples
     --------
-    >>> from nn_text.figures.ch03 import identity_figure
+    >>> from figures.ch03 import identity_figure
     >>> identity_figure("en").axes[0].get_title()
     'Identity function'
     """
@@ -334,7 +334,7 @@ def why_nonlinear(lang):
 
     Examples
     --------
-    >>> from nn_text.figures.ch03 import why_nonlinear
+    >>> from figures.ch03 import why_nonlinear
     >>> [ax.get_title() for ax in why_nonlinear("en").axes]
     ['Linear h(x) = 2x: always a line', 'Same network, two activations']
     """
@@ -399,7 +399,7 @@ def matrix_shapes(lang):
 
     Examples
     --------
-    >>> from nn_text.figures.ch03 import matrix_shapes
+    >>> from figures.ch03 import matrix_shapes
     >>> texts = [t.get_text() for t in matrix_shapes("en").axes[0].texts]
     >>> "(2,) @ (2, 3) -> (3,)" in texts
     True
@@ -470,7 +470,7 @@ def three_layer_network(lang):
 
     Examples
     --------
-    >>> from nn_text.figures.ch03 import three_layer_network
+    >>> from figures.ch03 import three_layer_network
     >>> texts = [t.get_text() for t in three_layer_network("en").axes[0].texts]
     >>> "$w_{12}^{(1)}$" in texts, "W1[1, 0] = 0.2" in texts
     (True, True)
@@ -535,7 +535,7 @@ def softmax_figure(lang):
 
     Examples
     --------
-    >>> from nn_text.figures.ch03 import softmax_figure
+    >>> from figures.ch03 import softmax_figure
     >>> [ax.get_title() for ax in softmax_figure("en").axes]
     ['scores a', 'softmax(a): sums to 1']
     """
@@ -573,7 +573,7 @@ def mnist_digits(lang, count=20):
 
     Examples
     --------
-    >>> from nn_text.figures.ch03 import mnist_digits
+    >>> from figures.ch03 import mnist_digits
     >>> [ax.get_title() for ax in mnist_digits("en", count=10).axes]
     ['5', '0', '4', '1', '9', '2', '1', '3', '1', '4']
     """

@@ -1,5 +1,9 @@
 """The figure registry: every figure of the book, drawn from nn_text code at build time.
 
+This folder is the site's machinery, not part of the installed package: it sits next to
+``nn_text/`` in the repository, reads the long runs' results in ``results/``, and is imported by
+the figures hook, ``tools/preview_figures.py`` and the tests, which run from the repository root.
+
 A figure is a function ``draw(lang) -> matplotlib.figure.Figure`` registered under a name such as
 ``"ch02/gates"``. The site build calls `write_figures`, which renders each figure once per
 language to ``<name>-<lang>.svg``. Rendering is deterministic: the same code gives the same bytes.
@@ -21,9 +25,10 @@ __all__ = ["LANGS", "FIGURES", "register", "figure_names", "render_svg", "write_
 LANGS = ("ko", "en")
 FIGURES = {}  # name -> draw(lang) function, filled by the chapter modules below
 EXPECTED_WARNINGS = {}  # name -> regexes of warnings a figure raises on purpose
-CHAPTER_MODULES = ["nn_text.figures.ch01", "nn_text.figures.ch02", "nn_text.figures.ch03",
-                   "nn_text.figures.ch04", "nn_text.figures.ch05", "nn_text.figures.ch06",
-                   "nn_text.figures.ch07"]
+CHAPTER_MODULES = ["figures.ch01", "figures.ch02", "figures.ch03", "figures.ch04",
+                   "figures.ch05", "figures.ch06", "figures.ch07"]
+# Written by tools/train_*.py: the long runs some figures plot instead of training at build time.
+RESULTS_DIR = Path(__file__).resolve().parent.parent / "results"
 SVG_HASH_SALT = "nn_text"  # fixed, so SVG element ids do not change from run to run
 
 
@@ -52,7 +57,7 @@ def register(name, expected_warnings=()):
     Examples
     --------
     >>> from matplotlib.figure import Figure
-    >>> from nn_text.figures import FIGURES, register
+    >>> from figures import FIGURES, register
     >>> @register("demo/empty")
     ... def empty(lang):
     ...     return Figure()
@@ -81,7 +86,7 @@ def figure_names():
 
     Examples
     --------
-    >>> from nn_text.figures import figure_names
+    >>> from figures import figure_names
     >>> "ch02/gates" in figure_names()
     True
     """
@@ -131,7 +136,7 @@ def render_svg(name, lang, font_path=None):
 
     Examples
     --------
-    >>> from nn_text.figures import render_svg
+    >>> from figures import render_svg
     >>> svg = render_svg("ch02/gates", "en")
     >>> svg.startswith(b"<?xml") and svg == render_svg("ch02/gates", "en")
     True
@@ -176,7 +181,7 @@ def write_figures(out_dir, font_path=None, names=None):
     Examples
     --------
     >>> import tempfile
-    >>> from nn_text.figures import write_figures
+    >>> from figures import write_figures
     >>> with tempfile.TemporaryDirectory() as tmp:
     ...     first = write_figures(tmp, names=["ch02/gates"])
     ...     second = write_figures(tmp, names=["ch02/gates"])

@@ -29,7 +29,7 @@ def node(ax, xy, text, color="white", radius=NODE_RADIUS, fontsize=15):
     Examples
     --------
     >>> from matplotlib.figure import Figure
-    >>> from nn_text.figures._draw import node
+    >>> from figures._draw import node
     >>> ax = Figure().add_subplot()
     >>> node(ax, (0, 0), "$x_1$")
     >>> len(ax.patches), ax.texts[0].get_text()
@@ -62,7 +62,7 @@ def edge(ax, start, end, label=None, at=0.5, offset=(0.0, 0.18), color="#333333"
     Examples
     --------
     >>> from matplotlib.figure import Figure
-    >>> from nn_text.figures._draw import edge
+    >>> from figures._draw import edge
     >>> ax = Figure().add_subplot()
     >>> edge(ax, (0, 0), (2, 0), "$w_1$")
     >>> len(ax.patches), ax.texts[0].get_text()
@@ -96,7 +96,7 @@ def blank(ax, xlim, ylim):
     Examples
     --------
     >>> from matplotlib.figure import Figure
-    >>> from nn_text.figures._draw import blank
+    >>> from figures._draw import blank
     >>> ax = Figure().add_subplot()
     >>> blank(ax, (0, 4), (0, 2))
     >>> [float(v) for v in ax.get_xlim()], ax.axison
@@ -125,7 +125,7 @@ def training_curves_figure(history, lang):
 
     Examples
     --------
-    >>> from nn_text.figures._draw import training_curves_figure
+    >>> from figures._draw import training_curves_figure
     >>> history = {"loss": [2.3] * 150, "train_acc": [0.1, 0.9], "test_acc": [0.1, 0.8]}
     >>> fig = training_curves_figure(history, "en")
     >>> [ax.get_title() for ax in fig.axes]

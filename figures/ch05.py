@@ -3,21 +3,19 @@ chain rule, the backward rules of the two basic nodes, the slopes of the activat
 layers of the TwoLayerNet built from layers, and its training curves."""
 
 import json
-from pathlib import Path
 
 import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
 
-import nn_text
-from nn_text.figures import register
-from nn_text.figures._draw import blank, training_curves_figure
+from figures import RESULTS_DIR, register
+from figures._draw import blank, training_curves_figure
 from nn_text.layers import AddLayer, MulLayer, Relu, Sigmoid
 
 __all__ = ["apple_graph", "fruit_graph", "chain_rule", "node_backward", "layer_net",
            "activation_backward", "training_curves", "HISTORY"]
 
-HISTORY = Path(nn_text.__file__).resolve().parents[1] / "results" / "layer_net.json"
+HISTORY = RESULTS_DIR / "layer_net.json"
 BLUE, ORANGE, RED, GREY = "#1f77b4", "#ff7f0e", "#c0392b", "#555555"
 OP_RADIUS = 0.38
 GAP = 0.13  # the forward arrow runs this far on one side of an edge, the backward on the other
@@ -91,7 +89,7 @@ def apple_graph(lang):
 
     Examples
     --------
-    >>> from nn_text.figures.ch05 import apple_graph
+    >>> from figures.ch05 import apple_graph
     >>> texts = [t.get_text() for t in apple_graph("en").axes[0].texts]
     >>> [v for v in ["220", "2.2", "110", "200"] if v in texts]
     ['220', '2.2', '110', '200']
@@ -143,7 +141,7 @@ def fruit_graph(lang):
 
     Examples
     --------
-    >>> from nn_text.figures.ch05 import fruit_graph
+    >>> from figures.ch05 import fruit_graph
     >>> texts = [t.get_text() for t in fruit_graph("en").axes[0].texts]
     >>> [v for v in ["715", "650", "3.3", "165"] if v in texts]
     ['715', '650', '3.3', '165']
@@ -213,7 +211,7 @@ def chain_rule(lang):
 
     Examples
     --------
-    >>> from nn_text.figures.ch05 import chain_rule
+    >>> from figures.ch05 import chain_rule
     >>> "$t = x + y$" in [t.get_text() for t in chain_rule("en").axes[0].texts]
     True
     """
@@ -258,7 +256,7 @@ def node_backward(lang):
 
     Examples
     --------
-    >>> from nn_text.figures.ch05 import node_backward
+    >>> from figures.ch05 import node_backward
     >>> [ax.get_title() for ax in node_backward("en").axes]
     ['addition node: passes it on', 'multiplication node: swaps the inputs']
     """
@@ -305,7 +303,7 @@ def layer_net(lang):
 
     Examples
     --------
-    >>> from nn_text.figures.ch05 import layer_net
+    >>> from figures.ch05 import layer_net
     >>> texts = [t.get_text() for t in layer_net("en").axes[0].texts]
     >>> [name for name in ["Affine1", "Relu1", "Affine2", "SoftmaxWithLoss"] if name in texts]
     ['Affine1', 'Relu1', 'Affine2', 'SoftmaxWithLoss']
@@ -355,7 +353,7 @@ def activation_backward(lang):
 
     Examples
     --------
-    >>> from nn_text.figures.ch05 import activation_backward
+    >>> from figures.ch05 import activation_backward
     >>> [t.get_text() for t in activation_backward("en").axes[1].get_legend().get_texts()]
     ['forward: $y$', 'backward of 1: $y(1 - y)$']
     """
@@ -414,7 +412,7 @@ def training_curves(lang):
 
     Examples
     --------
-    >>> from nn_text.figures.ch05 import training_curves
+    >>> from figures.ch05 import training_curves
     >>> [line.get_label() for line in training_curves("en").axes[1].lines]
     ['training data', 'test data']
     """

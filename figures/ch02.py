@@ -4,8 +4,8 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from nn_text.figures import register
-from nn_text.figures._draw import blank, edge, node
+from figures import register
+from figures._draw import blank, edge, node
 from nn_text.perceptron import AND, NAND, OR, XOR
 
 __all__ = ["perceptron", "gates", "xor", "xor_network"]
@@ -80,7 +80,7 @@ def perceptron(lang):
 
     Examples
     --------
-    >>> from nn_text.figures.ch02 import perceptron
+    >>> from figures.ch02 import perceptron
     >>> [ax.get_title() for ax in perceptron("en").axes]
     ['With a threshold θ', 'With a bias b (b = −θ)']
     """
@@ -124,7 +124,7 @@ def gates(lang):
 
     Examples
     --------
-    >>> from nn_text.figures.ch02 import gates
+    >>> from figures.ch02 import gates
     >>> [ax.get_title() for ax in gates("en").axes]
     ['AND', 'NAND', 'OR']
     >>> gates("en").axes[0].texts[0].get_text()
@@ -166,7 +166,7 @@ def xor(lang):
 
     Examples
     --------
-    >>> from nn_text.figures.ch02 import xor
+    >>> from figures.ch02 import xor
     >>> len(xor("en").axes)
     2
     """
@@ -212,7 +212,7 @@ def xor_network(lang):
 
     Examples
     --------
-    >>> from nn_text.figures.ch02 import xor_network
+    >>> from figures.ch02 import xor_network
     >>> [t.get_text() for t in xor_network("en").axes[0].texts if t.get_text().startswith("layer")]
     ['layer 0 (input)', 'layer 1', 'layer 2 (output)']
     """

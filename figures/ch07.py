@@ -2,22 +2,20 @@
 stride, max pooling, and the first-layer filters of SimpleConvNet before and after training."""
 
 import json
-from pathlib import Path
 
 import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
-import nn_text
+from figures import RESULTS_DIR, register
+from figures._draw import blank
 from nn_text.convolution import Convolution
-from nn_text.figures import register
-from nn_text.figures._draw import blank
 from nn_text.pooling import Pooling
 
 __all__ = ["convolution_steps", "padding_stride", "max_pooling", "learned_filters", "HISTORY",
            "X_BOOK", "W_BOOK"]
 
-HISTORY = Path(nn_text.__file__).resolve().parents[1] / "results" / "simple_conv_net.json"
+HISTORY = RESULTS_DIR / "simple_conv_net.json"
 BLUE, ORANGE, GREEN, RED, GREY = "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#555555"
 LIGHT = {BLUE: "#cfe2f3", ORANGE: "#fde3c8", GREEN: "#d5ecd4", RED: "#f6d0d0"}
 # The book's example (section 7.2.2): a 4x4 input and a 3x3 filter.
@@ -77,7 +75,7 @@ def convolution_steps(lang):
 
     Examples
     --------
-    >>> from nn_text.figures.ch07 import convolution_steps
+    >>> from figures.ch07 import convolution_steps
     >>> [ax.get_title() for ax in convolution_steps("en").axes][:2]
     ['step 1: window at the top left, sum 15', 'step 2: one cell to the right, sum 16']
     """
@@ -128,7 +126,7 @@ def padding_stride(lang):
 
     Examples
     --------
-    >>> from nn_text.figures.ch07 import padding_stride
+    >>> from figures.ch07 import padding_stride
     >>> [ax.get_title() for ax in padding_stride("en").axes]
     ['padding 1: a 4x4 input gives a 4x4 output', 'stride 2: a 7x7 input gives a 3x3 output']
     """
@@ -192,7 +190,7 @@ def max_pooling(lang):
 
     Examples
     --------
-    >>> from nn_text.figures.ch07 import max_pooling
+    >>> from figures.ch07 import max_pooling
     >>> max_pooling("en").axes[0].get_title()
     'max pooling, 2x2 windows, stride 2'
     """
@@ -249,7 +247,7 @@ def learned_filters(lang):
 
     Examples
     --------
-    >>> from nn_text.figures.ch07 import learned_filters
+    >>> from figures.ch07 import learned_filters
     >>> fig = learned_filters("en")
     >>> len(fig.axes), [subfig.get_suptitle() for subfig in fig.subfigs]
     (60, ['before training (random)', 'after training'])
