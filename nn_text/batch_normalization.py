@@ -5,18 +5,18 @@ import numbers
 
 import numpy as np
 
-from nn_text._checks import check_layer_dout, check_ndarray
+from nn_text._checks import check_layer_dout, check_layer_input
 
 __all__ = ["EPS", "BatchNormalization"]
 
-EPS = 1e-6  # added to the variance: a feature constant in a batch would divide by 0
+EPS = 1e-6  # added to the variance: a constant feature would divide by 0
 
 
 def _check_params(gamma, beta, momentum, running_mean, running_var):
     """Raise unless gamma, beta and the running statistics are 1-D ndarrays of one size, and
     ``momentum`` is in [0, 1)."""
-    check_ndarray("BatchNormalization", "gamma", gamma, ndims=(1,))
-    check_ndarray("BatchNormalization", "beta", beta, ndims=(1,))
+    check_layer_input("BatchNormalization", "gamma", gamma, ndims=(1,))
+    check_layer_input("BatchNormalization", "beta", beta, ndims=(1,))
     if beta.shape != gamma.shape:
         raise ValueError(f"BatchNormalization expects beta of the shape of gamma "
                          f"{gamma.shape}, got {beta.shape}")
@@ -25,7 +25,7 @@ def _check_params(gamma, beta, momentum, running_mean, running_var):
         raise ValueError(f"BatchNormalization expects 0 <= momentum < 1, got {momentum!r}")
     for name, value in [("running_mean", running_mean), ("running_var", running_var)]:
         if value is not None:
-            check_ndarray("BatchNormalization", name, value, ndims=(1,))
+            check_layer_input("BatchNormalization", name, value, ndims=(1,))
             if value.shape != gamma.shape:
                 raise ValueError(f"BatchNormalization expects {name} of shape "
                                  f"{gamma.shape}, like gamma, got {value.shape}")
@@ -34,7 +34,7 @@ def _check_params(gamma, beta, momentum, running_mean, running_var):
 def _check_x(x, gamma, train_flg):
     """Raise unless ``x`` is a batch of ``gamma.size`` features (at least 2 samples in
     training)."""
-    check_ndarray("BatchNormalization.forward", "x", x, ndims=(2, 4))
+    check_layer_input("BatchNormalization.forward", "x", x, ndims=(2, 4))
     D = gamma.size
     if math.prod(x.shape[1:]) != D:
         raise ValueError(f"BatchNormalization.forward expects x of shape (N, {D}), or "
@@ -91,16 +91,19 @@ class BatchNormalization:
     (array([0., 0.]), array([1., 1.]))
     """
 
-    def __init__(self, gamma, beta, momentum=0.9, running_mean=None, running_var=None):
+    def __init__(self, gamma, beta, momentum=0.9,
+                 running_mean=None, running_var=None):
         _check_params(gamma, beta, momentum, running_mean, running_var)
         self.gamma = gamma
         self.beta = beta
         self.momentum = momentum
         self.input_shape = None  # (N, C, H, W) inputs are treated as (N, C*H*W)
-        D = gamma.size
-        # used at test time
-        self.running_mean = np.zeros(D) if running_mean is None else running_mean
-        self.running_var = np.zeros(D) if running_var is None else running_var
+        if running_mean is None:  # the statistics for test time start at 0
+            running_mean = np.zeros(gamma.size)
+        if running_var is None:
+            running_var = np.zeros(gamma.size)
+        self.running_mean = running_mean
+        self.running_var = running_var
         # kept by a training forward for backward
         self.batch_size = None
         self.xc = None
@@ -142,7 +145,7 @@ class BatchNormalization:
         """
         _check_x(x, self.gamma, train_flg)
         self.input_shape = x.shape
-        x = x.reshape(x.shape[0], -1)  # (N, C, H, W) -> (N, C*H*W); (N, D) stays
+        x = x.reshape(x.shape[0], -1)  # (N, C, H, W) -> (N, C*H*W)
 
         if train_flg:
             mu = x.mean(axis=0)
@@ -204,7 +207,7 @@ class BatchNormalization:
                          None if self.xc is None else self.input_shape)
         dout = dout.reshape(dout.shape[0], -1)  # as in forward: (N, C*H*W)
 
-        # forward's steps in reverse: out = gamma * xn + beta, then xn = xc / std, ...
+        # forward's steps, last first: out = gamma * xn + beta, xn = xc / std...
         dbeta = dout.sum(axis=0)
         dgamma = np.sum(self.xn * dout, axis=0)
         dxn = self.gamma * dout

@@ -4,7 +4,7 @@ import numbers
 
 import numpy as np
 
-from nn_text._checks import check_layer_dout, check_ndarray
+from nn_text._checks import check_layer_dout, check_layer_input
 
 __all__ = ["Dropout"]
 
@@ -77,9 +77,10 @@ class Dropout:
         >>> float(out.mean().round(2))  # about 70% kept
         0.7
         """
-        check_ndarray("Dropout.forward", "x", x)
+        check_layer_input("Dropout.forward", "x", x)
         if train_flg:
-            self.mask = self.rng.random(x.shape) > self.dropout_ratio  # True: kept
+            # True where a neuron is kept
+            self.mask = self.rng.random(x.shape) > self.dropout_ratio
         else:  # all kept, scaled by the share kept on average in training
             self.mask = np.full(x.shape, 1.0 - self.dropout_ratio)
         return x * self.mask

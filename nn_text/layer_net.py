@@ -53,18 +53,18 @@ class TwoLayerNet:
     True
     """
 
-    def __init__(self, input_size, hidden_size, output_size, weight_init_std=0.01,
-                 rng=None):
+    def __init__(self, input_size, hidden_size, output_size,
+                 weight_init_std=0.01, rng=None):
         check_positive_int("TwoLayerNet", input_size=input_size, hidden_size=hidden_size,
                            output_size=output_size)
         rng = np.random.default_rng(0) if rng is None else rng
-        self.params = {}
-        self.params["W1"] = weight_init_std * rng.standard_normal(
-            (input_size, hidden_size))
-        self.params["b1"] = np.zeros(hidden_size)
-        self.params["W2"] = weight_init_std * rng.standard_normal(
-            (hidden_size, output_size))
-        self.params["b2"] = np.zeros(output_size)
+        std = weight_init_std
+        self.params = {
+            "W1": std * rng.standard_normal((input_size, hidden_size)),
+            "b1": np.zeros(hidden_size),
+            "W2": std * rng.standard_normal((hidden_size, output_size)),
+            "b2": np.zeros(output_size),
+        }
 
         # a dict keeps its insertion order: forward goes through it in order,
         # backward in reverse
@@ -170,7 +170,8 @@ class TwoLayerNet:
         >>> {k: v.shape for k, v in grads.items()}
         {'W1': (3, 2), 'b1': (2,), 'W2': (2, 2), 'b2': (2,)}
         """
-        loss_W = lambda W: self.loss(x, t)  # W is self.params[key], nudged in place
+        # W is self.params[key] itself, which numerical_gradient nudges in place
+        loss_W = lambda W: self.loss(x, t)
         grads = {}
         for key in self.params:
             grads[key] = _numerical_gradient(loss_W, self.params[key])
@@ -210,6 +211,8 @@ class TwoLayerNet:
             dout = layer.backward(dout)
 
         grads = {}
-        grads["W1"], grads["b1"] = self.layers["Affine1"].dW, self.layers["Affine1"].db
-        grads["W2"], grads["b2"] = self.layers["Affine2"].dW, self.layers["Affine2"].db
+        grads["W1"] = self.layers["Affine1"].dW
+        grads["b1"] = self.layers["Affine1"].db
+        grads["W2"] = self.layers["Affine2"].dW
+        grads["b2"] = self.layers["Affine2"].db
         return grads

@@ -11,20 +11,22 @@ import numbers
 
 import numpy as np
 
-from nn_text._checks import check_backward, check_finite, check_layer_dout, check_ndarray
+from nn_text._checks import (check_backward, check_finite, check_layer_dout,
+                             check_layer_input, check_ndarray)
 
 __all__ = ["MulLayer", "AddLayer", "Relu", "Sigmoid", "Affine", "SoftmaxWithLoss"]
 
 
 def _check_operands(func_name, x, y):
-    """Raise unless ``x`` and ``y`` are finite numbers or ndarrays whose shapes broadcast.
+    """Raise unless ``x`` and ``y`` are finite numbers or non-empty ndarrays whose shapes
+    broadcast.
 
     These two layers are for small graphs of a few numbers, so reading every value costs
     nothing that matters here (the layers of a network never do it).
     """
     for name, value in [("x", x), ("y", y)]:
         if isinstance(value, np.ndarray):
-            check_ndarray(func_name, name, value)
+            check_layer_input(func_name, name, value)
         elif isinstance(value, bool) or not isinstance(value, numbers.Real):
             raise TypeError(f"{func_name} expects {name} to be a number or a NumPy array of "
                             f"numbers, got {type(value).__name__} {value!r}")
@@ -46,7 +48,7 @@ def _check_node_dout(layer_name, dout, expected):
 
 def _check_affine_x(x, W):
     """Raise unless ``x`` is a batch whose samples have as many features as ``W`` has rows."""
-    check_ndarray("Affine.forward", "x", x)
+    check_layer_input("Affine.forward", "x", x)
     D = W.shape[0]
     if x.ndim < 2 or x.size != x.shape[0] * D:  # x is not empty: shape[0] >= 1
         fix = "; for one sample pass x.reshape(1, -1)" if x.ndim == 1 and x.size == D else ""
@@ -66,7 +68,7 @@ def _check_targets(func_name, x, t):
     """Raise unless ``x`` holds 1-D or 2-D scores and ``t`` is one-hot rows shaped like ``x``
     or int labels in range, one per row. O(1) for one-hot ``t``; labels are read for their
     range (min and max of N labels, once per step, where a wrong label shows)."""
-    check_ndarray(func_name, "x", x, ndims=(1, 2))
+    check_layer_input(func_name, "x", x, ndims=(1, 2), kinds="if")  # x - max(x)
     t = np.asarray(t)
     if t.shape == x.shape:
         return
@@ -87,8 +89,9 @@ def _sum_to_shape(grad, shape):
         return grad
     lead = np.ndim(grad) - len(shape)  # axes that broadcasting put in front
     grad = np.sum(grad, axis=tuple(range(lead)))
-    axes = tuple(i for i, n in enumerate(shape) if n == 1 and grad.shape[i] != 1)
-    grad = np.sum(grad, axis=axes, keepdims=True)  # axes of size 1 that were stretched
+    # axes of size 1 in shape that broadcasting stretched
+    axes = tuple(i for i, n in enumerate(shape) if n == 1 and grad.shape[i] > 1)
+    grad = np.sum(grad, axis=axes, keepdims=True)
     return float(grad) if shape == () else grad
 
 
@@ -194,7 +197,7 @@ class AddLayer:
     """
 
     def __init__(self):
-        self.x_shape = None  # only the shapes are needed, to shape the gradients
+        self.x_shape = None  # the shapes, to give each gradient its input's
         self.y_shape = None
 
     def forward(self, x, y):
@@ -313,7 +316,7 @@ class Relu:
         >>> Relu().forward(np.array([-1.0, 0.0, 2.0]))
         array([0., 0., 2.])
         """
-        check_ndarray("Relu.forward", "x", x)
+        check_layer_input("Relu.forward", "x", x)
         self.mask = (x <= 0)
         out = x.copy()
         out[self.mask] = 0
@@ -398,8 +401,9 @@ class Sigmoid:
         >>> Sigmoid().forward(np.array([-1000.0, 0.0]))  # no overflow
         array([0. , 0.5])
         """
-        check_ndarray("Sigmoid.forward", "x", x)
-        with np.errstate(over="ignore"):  # exp(-x) is inf for x < -709: out is 0 there
+        check_layer_input("Sigmoid.forward", "x", x, kinds="if")  # -x
+        # for x < -709 exp(-x) overflows to inf, and out is 0 as it should be
+        with np.errstate(over="ignore"):
             out = 1 / (1 + np.exp(-x))
         self.out = out
         return out
@@ -481,8 +485,8 @@ class Affine:
     """
 
     def __init__(self, W, b):
-        check_ndarray("Affine", "W", W, ndims=(2,))
-        check_ndarray("Affine", "b", b, ndims=(1,))
+        check_layer_input("Affine", "W", W, ndims=(2,))
+        check_layer_input("Affine", "b", b, ndims=(1,))
         if b.shape != W.shape[1:]:
             raise ValueError(f"Affine expects b of shape ({W.shape[1]},), one bias per column "
                              f"of W {W.shape}, got b of shape {b.shape}")
@@ -524,7 +528,7 @@ class Affine:
         """
         _check_affine_x(x, self.W)
         self.original_x_shape = x.shape
-        x = x.reshape(x.shape[0], -1)  # (N, C, H, W) -> (N, C*H*W); (N, D) stays
+        x = x.reshape(x.shape[0], -1)  # (N, C, H, W) -> (N, C*H*W)
         self.x = x
         out = np.dot(self.x, self.W) + self.b  # (N, D) @ (D, H) -> (N, H)
         return out
@@ -564,7 +568,7 @@ class Affine:
                          None if self.x is None else (self.x.shape[0], self.W.shape[1]))
         dx = np.dot(dout, self.W.T)  # (N, H) @ (H, D) -> (N, D)
         self.dW = np.dot(self.x.T, dout)  # (D, N) @ (N, H) -> (D, H)
-        self.db = np.sum(dout, axis=0)  # b was added to every sample: sum over them
+        self.db = np.sum(dout, axis=0)  # b was added to every sample
         dx = dx.reshape(*self.original_x_shape)  # back to the input's shape
         return dx
 
@@ -626,14 +630,14 @@ class SoftmaxWithLoss:
         2.1557
         """
         _check_targets("SoftmaxWithLoss.forward", x, t)
-        if np.ndim(t) < x.ndim:  # labels -> one-hot rows, so that backward is y - t
+        if np.ndim(t) < x.ndim:  # labels -> one-hot rows: backward is y - t
             t = np.eye(x.shape[-1])[t]
         self.t = t
-        shifted = x - np.max(x, axis=-1, keepdims=True)  # keeps exp from overflowing
+        shifted = x - np.max(x, axis=-1, keepdims=True)  # exp cannot overflow
         exp_x = np.exp(shifted)
         sum_exp = np.sum(exp_x, axis=-1, keepdims=True)
         self.y = exp_x / sum_exp  # softmax
-        # log(softmax(x)) straight from the scores: exact, and finite without an EPS
+        # log(softmax(x)) from the scores: exact, and finite without an EPS
         log_y = shifted - np.log(sum_exp)
         batch_size = x.shape[0] if x.ndim == 2 else 1
         self.loss = float(-np.sum(self.t * log_y) / batch_size)
@@ -672,7 +676,8 @@ class SoftmaxWithLoss:
         """
         _check_loss_dout(dout, self.y)
         batch_size = self.y.shape[0] if self.y.ndim == 2 else 1
-        dx = dout * (self.y - self.t) / batch_size  # in the mean each sample counts 1/N
+        # the loss is a mean: each sample counts 1/N
+        dx = dout * (self.y - self.t) / batch_size
         return dx
 
 

@@ -67,7 +67,7 @@ def init_scale(weight_init_std, n_in):
     check_positive_int("init_scale", n_in=n_in)
     name = str(weight_init_std).lower()
     if name in ("relu", "he"):
-        # He: ReLU zeroes half of its inputs, so the weights get twice the variance
+        # He: ReLU zeroes half its inputs, so the weights get twice the variance
         return float(np.sqrt(2.0 / n_in))
     if name in ("sigmoid", "xavier"):
         # Xavier: keeps the variance of the signal through sigmoid (or tanh)
@@ -122,9 +122,10 @@ class MultiLayerNet:
     0.05
     """
 
-    def __init__(self, input_size, hidden_size_list, output_size, activation="relu",
-                 weight_init_std="relu", weight_decay_lambda=0, use_dropout=False,
-                 dropout_ratio=0.5, use_batchnorm=False, rng=None):
+    def __init__(self, input_size, hidden_size_list, output_size,
+                 activation="relu", weight_init_std="relu",
+                 weight_decay_lambda=0, use_dropout=False, dropout_ratio=0.5,
+                 use_batchnorm=False, rng=None):
         if not isinstance(hidden_size_list, (list, tuple)):
             raise TypeError("MultiLayerNet expects hidden_size_list to be a list of sizes such "
                             f"as [100, 100], got {type(hidden_size_list).__name__} "
@@ -191,8 +192,9 @@ class MultiLayerNet:
         (5, 2)
         """
         for layer in self.layers.values():
+            # these two behave differently in training
             if isinstance(layer, (Dropout, BatchNormalization)):
-                x = layer.forward(x, train_flg)  # they behave differently in training
+                x = layer.forward(x, train_flg)
             else:
                 x = layer.forward(x)
         return x

@@ -388,7 +388,7 @@ class Adam:
             self.m = {key: np.zeros_like(val) for key, val in params.items()}
             self.v = {key: np.zeros_like(val) for key, val in params.items()}
         self.iter += 1
-        # m and v start at 0, so early means are too small: lr_t corrects the bias
+        # m and v start at 0, so early means are too small: lr_t corrects that
         lr_t = (self.lr * np.sqrt(1.0 - self.beta2**self.iter)
                 / (1.0 - self.beta1**self.iter))
         for key in params.keys():

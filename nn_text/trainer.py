@@ -9,13 +9,13 @@ import sys
 
 import numpy as np
 
-from nn_text._checks import check_ndarray, check_positive_int
+from nn_text._checks import check_layer_input, check_positive_int
 from nn_text.optimizers import SGD, AdaGrad, Adam, Momentum, RMSprop
 
 __all__ = ["OPTIMIZERS", "Trainer"]
 
-OPTIMIZERS = {"sgd": SGD, "momentum": Momentum, "adagrad": AdaGrad, "rmsprop": RMSprop,
-              "adam": Adam}
+OPTIMIZERS = {"sgd": SGD, "momentum": Momentum, "adagrad": AdaGrad,
+              "rmsprop": RMSprop, "adam": Adam}
 
 
 def _check_args(network, x_train, t_train, x_test, t_test, epochs, mini_batch_size, optimizer,
@@ -31,7 +31,7 @@ def _check_args(network, x_train, t_train, x_test, t_test, epochs, mini_batch_si
         check_positive_int("Trainer",
                            evaluate_sample_num_per_epoch=evaluate_sample_num_per_epoch)
     for name, array in data.items():
-        check_ndarray("Trainer", name, array)
+        check_layer_input("Trainer", name, array)
     for x_name, t_name in [("x_train", "t_train"), ("x_test", "t_test")]:
         if len(data[x_name]) != len(data[t_name]):
             raise ValueError(f"Trainer expects one answer per image, got {x_name} of "
@@ -163,7 +163,8 @@ class Trainer:
     def _evaluate(self):
         """Measure and keep the train and test accuracies (on a sample, if so asked)."""
         n = self.evaluate_sample_num_per_epoch
-        x_train, t_train = self.x_train[:n], self.t_train[:n]  # [:None] takes them all
+        # [:None] takes them all
+        x_train, t_train = self.x_train[:n], self.t_train[:n]
         x_test, t_test = self.x_test[:n], self.t_test[:n]
         train_acc = self.network.accuracy(x_train, t_train)
         test_acc = self.network.accuracy(x_test, t_test)

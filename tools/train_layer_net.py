@@ -34,12 +34,14 @@ def train(x_train, t_train, x_test, t_test, hidden_size, iters_num, batch_size,
         x_batch, t_batch = x_train[batch_mask], t_train[batch_mask]
         grad = network.gradient(x_batch, t_batch)  # backpropagation
         for key in ("W1", "b1", "W2", "b2"):
-            network.params[key] -= learning_rate * grad[key]  # in place: layers see it
+            # in place, so that the layers see it
+            network.params[key] -= learning_rate * grad[key]
         history["loss"].append(network.loss(x_batch, t_batch))
         if i % iter_per_epoch == 0:
             history["train_acc"].append(network.accuracy(x_train, t_train))
             history["test_acc"].append(network.accuracy(x_test, t_test))
-            print(f"epoch {i // iter_per_epoch:3d}  loss {history['loss'][-1]:.4f}  "
+            epoch = i // iter_per_epoch
+            print(f"epoch {epoch:3d}  loss {history['loss'][-1]:.4f}  "
                   f"train acc {history['train_acc'][-1]:.4f}  "
                   f"test acc {history['test_acc'][-1]:.4f}", flush=True)
     return history
