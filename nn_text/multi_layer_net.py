@@ -225,9 +225,10 @@ class MultiLayerNet:
         """
         y = self.predict(x, train_flg)
         weight_decay = 0
-        for idx in range(1, self.hidden_layer_num + 2):
-            W = self.params[f"W{idx}"]
-            weight_decay += 0.5 * self.weight_decay_lambda * np.sum(W**2)
+        if self.weight_decay_lambda:  # with lambda = 0 there is nothing to add
+            for idx in range(1, self.hidden_layer_num + 2):
+                W = self.params[f"W{idx}"]
+                weight_decay += 0.5 * self.weight_decay_lambda * np.sum(W**2)
         return self.last_layer.forward(y, t) + float(weight_decay)
 
     def accuracy(self, x, t):
@@ -298,7 +299,7 @@ class MultiLayerNet:
         -------
         dict of str to ndarray
             ``grads[name]`` has the shape of ``params[name]``; each ``W`` includes the
-            weight-decay term ``lambda * W``.
+            weight-decay term ``lambda * W`` (with lambda 0, it is the Affine layer's ``dW``).
 
         Examples
         --------
@@ -325,9 +326,12 @@ class MultiLayerNet:
         grads = {}
         for idx in range(1, self.hidden_layer_num + 2):
             affine = self.layers[f"Affine{idx}"]
-            # the loss's 0.5 * lambda * W**2 adds lambda * W to the gradient
-            grads[f"W{idx}"] = affine.dW + self.weight_decay_lambda * affine.W
+            grads[f"W{idx}"] = affine.dW
             grads[f"b{idx}"] = affine.db
+            if self.weight_decay_lambda:
+                # the loss's 0.5 * lambda * W**2 adds lambda * W to the gradient
+                decay = self.weight_decay_lambda * affine.W
+                grads[f"W{idx}"] = affine.dW + decay
             if self.use_batchnorm and idx != self.hidden_layer_num + 1:
                 grads[f"gamma{idx}"] = self.layers[f"BatchNorm{idx}"].dgamma
                 grads[f"beta{idx}"] = self.layers[f"BatchNorm{idx}"].dbeta
