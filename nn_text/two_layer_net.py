@@ -73,9 +73,11 @@ class TwoLayerNet:
         rng = np.random.default_rng(0) if rng is None else rng
         std = weight_init_std
         self.params = {}
-        self.params["W1"] = std * rng.standard_normal((input_size, hidden_size))
+        self.params["W1"] = std * rng.standard_normal(
+            (input_size, hidden_size))
         self.params["b1"] = np.zeros(hidden_size)
-        self.params["W2"] = std * rng.standard_normal((hidden_size, output_size))
+        self.params["W2"] = std * rng.standard_normal(
+            (hidden_size, output_size))
         self.params["b2"] = np.zeros(output_size)
 
     def predict(self, x):
@@ -101,9 +103,11 @@ class TwoLayerNet:
         _check_x("TwoLayerNet.predict", x, self.params["W1"])
         W1, W2 = self.params["W1"], self.params["W2"]
         b1, b2 = self.params["b1"], self.params["b2"]
-        a1 = np.dot(x, W1) + b1  # (N, input) @ (input, hidden) -> (N, hidden)
+        # (N, input) @ (input, hidden) -> (N, hidden)
+        a1 = np.dot(x, W1) + b1
         z1 = sigmoid(a1)
-        a2 = np.dot(z1, W2) + b2  # (N, hidden) @ (hidden, output) -> (N, output)
+        # (N, hidden) @ (hidden, output) -> (N, output)
+        a2 = np.dot(z1, W2) + b2
         y = softmax(a2)
         return y
 
@@ -178,7 +182,8 @@ class TwoLayerNet:
         >>> {k: v.shape for k, v in grads.items()}
         {'W1': (3, 2), 'b1': (2,), 'W2': (2, 2), 'b2': (2,)}
         """
-        loss_W = lambda W: self.loss(x, t)  # W is params[key] itself, nudged in place
+        # W is params[key] itself, nudged in place
+        loss_W = lambda W: self.loss(x, t)
         grads = {}
         for key in self.params:
             grads[key] = _numerical_gradient(loss_W, self.params[key])
