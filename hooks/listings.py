@@ -26,11 +26,18 @@ characters, an unknown name, or a check that is not a whole statement fails the 
 """
 
 import ast
+import io
+import logging
 import re
 import textwrap
+import tokenize
+import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+COMMENTS_KO = Path(__file__).with_name("listing-comments.ko.yml")  # English comment -> Korean
+WORDS = re.compile(r"[a-z]{2,}")  # a comment with no such word (a shape, a formula) stays as is
+log = logging.getLogger("mkdocs.hooks.listings")  # a warning fails `mkdocs build --strict`
 MAX_LINE = 80  # characters that fit the code box at 1280 px (measured by tests/test_browser.py)
 FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})listing[ \t]*\n"
                    r"(?P<body>.*?)\n(?P=indent)(?P=fence)[ \t]*$", re.M | re.S)
@@ -47,11 +54,11 @@ class ListingError(ValueError):
 
 
 def is_check(stmt):
-    """Whether ``stmt`` is an input check: a ``check_*(...)`` call, or an ``if`` that only raises.
+    r"""Whether ``stmt`` is an input check: a ``check_*(...)`` call, or an ``if`` that only raises.
 
     >>> import ast
     >>> [is_check(s) for s in ast.parse(
-    ...     "check_array('f', 'x', x)\\nif x < 0:\\n    raise ValueError\\ny = x").body]
+    ...     "check_array('f', 'x', x)\nif x < 0:\n    raise ValueError\ny = x").body]
     [True, True, False]
     """
     if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call):
@@ -241,11 +248,91 @@ def render(path, names, root=ROOT):
     text = "\n".join(header)
     for block in blocks:
         text += ("\n\n\n" if text else "") + "\n".join(block)
-    for number, line in enumerate(text.splitlines(), 1):
-        if len(line) > MAX_LINE:
-            raise ListingError(f"{path} {' '.join(names)}: listing line {number} has "
-                               f"{len(line)} characters, more than {MAX_LINE}: {line.strip()}")
+    check_width(text, f"{path} {' '.join(names)}")
     return text, any_checks
+
+
+def width(line):
+    """Columns ``line`` takes in a code box: a Hangul syllable takes two.
+
+    >>> width("x = 1  # 합"), len("x = 1  # 합")
+    (11, 10)
+    """
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+
+
+def check_width(text, where):
+    """Raise if a line of the listing is wider than the code box."""
+    for number, line in enumerate(text.splitlines(), 1):
+        if width(line) > MAX_LINE:
+            raise ListingError(f"{where}: listing line {number} takes {width(line)} columns, "
+                               f"more than {MAX_LINE}: {line.strip()}")
+
+
+def comments(text):
+    r"""The comments of a listing that say something in words, without their ``# ``.
+
+    >>> comments("x = 1  # keeps log finite\ny = x  # (N, C) -> (N*C,)\n")
+    ['keeps log finite']
+    """
+    found = []
+    for tok in tokenize.generate_tokens(io.StringIO(text).readline):
+        if tok.type == tokenize.COMMENT:
+            body = tok.string[1:].strip()
+            if WORDS.search(body):
+                found.append(body)
+    return found
+
+
+def translate(text, table):
+    r"""``text`` with each comment in words replaced by its entry in ``table``; and the comments
+    that have no entry (left in English).
+
+    >>> translate("x = 1  # keeps log finite\n", {"keeps log finite": "log가 유한하도록"})
+    ('x = 1  # log가 유한하도록\n', [])
+    """
+    lines, missing = text.splitlines(keepends=True), []
+    for tok in reversed(list(tokenize.generate_tokens(io.StringIO(text).readline))):
+        if tok.type != tokenize.COMMENT:
+            continue
+        body = tok.string[1:].strip()
+        if not WORDS.search(body):
+            continue
+        if body not in table:
+            missing.append(body)
+            continue
+        row, col = tok.start
+        line = lines[row - 1]
+        lines[row - 1] = line[:col] + "# " + table[body] + line[col + len(tok.string):]
+    return "".join(lines), missing[::-1]
+
+
+def load_comments(path=COMMENTS_KO):
+    """The translation table of listing comments, English -> Korean."""
+    import yaml
+
+    return (yaml.safe_load(path.read_text("utf-8")) or {}) if path.is_file() else {}
+
+
+def page_listings(docs=ROOT / "docs", pattern="*.ko.md"):
+    """(page, file, names) of every listing block of the pages matching ``pattern``."""
+    for page in sorted(docs.rglob(pattern)):
+        for m in FENCE.finditer(page.read_text("utf-8")):
+            path, *names = m["body"].split()
+            yield page.relative_to(docs).as_posix(), path, names
+
+
+def comment_report(table=None):
+    """What the Korean pages' listings need of the translation table: the comments with no
+    entry ({comment: [where, ...]}), and the entries no Korean listing shows."""
+    table = load_comments() if table is None else table
+    shown = {}
+    for page, path, names in page_listings():
+        for comment in comments(render(path, names)[0]):
+            shown.setdefault(comment, []).append(f"{page} ({path})")
+    missing = {c: where for c, where in shown.items() if c not in table}
+    stale = sorted(set(table) - set(shown))
+    return missing, stale
 
 
 def source_url(config, path, names):
@@ -259,8 +346,9 @@ def source_url(config, path, names):
     return url
 
 
-def expand(markdown, lang, config, page_name="page"):
-    """Replace every ``listing`` block of a page's Markdown with its rendered code."""
+def expand(markdown, lang, config, page_name="page", table=None):
+    """Replace every ``listing`` block of a page's Markdown with its rendered code; on a Korean
+    page its comments come from ``table`` (English -> Korean)."""
 
     def replace(m):
         indent = m["indent"]
@@ -274,6 +362,12 @@ def expand(markdown, lang, config, page_name="page"):
         except (OSError, ListingError, SyntaxError) as exc:
             raise ListingError(f"{page_name}: listing {path} {' '.join(names)}: {exc}") from None
         note = NOTE[lang, checks]
+        if lang == "ko":
+            text, missing = translate(text, table if table is not None else load_comments())
+            for comment in missing:
+                log.warning(f"{page_name}: listing {path}: no Korean for the comment "
+                            f"{comment!r} in hooks/{COMMENTS_KO.name}")
+            check_width(text, f"{page_name}: listing {path} {' '.join(names)} (in Korean)")
         code = "\n".join(indent + line if line else line for line in text.splitlines())
         caption = note.format(path=path, url=source_url(config, path, names))
         return (f'{indent}{m["fence"]}python title="{path}"\n{code}\n{indent}{m["fence"]}\n'

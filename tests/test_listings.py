@@ -129,8 +129,8 @@ def test_listing_uses_only_names_it_defines(listing):
 @by_listing
 def test_listing_fits_the_code_box(listing):
     title, code = listing
-    long = [line for line in code.splitlines() if len(line) > listings.MAX_LINE]
-    assert not long, f"{title}: lines longer than {listings.MAX_LINE} characters: {long}"
+    long = [line for line in code.splitlines() if listings.width(line) > listings.MAX_LINE]
+    assert not long, f"{title}: lines wider than {listings.MAX_LINE} columns: {long}"
 
 
 def package_doctests(module, name, obj):
@@ -188,3 +188,25 @@ def test_every_page_listing_is_counted():
 def test_the_renderers_own_examples():
     result = doctest.testmod(listings, optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_every_comment_on_a_korean_page_is_in_korean():
+    missing, _ = listings.comment_report()
+    assert not missing, (
+        f"comments with no Korean entry in hooks/{listings.COMMENTS_KO.name} (add one each):\n"
+        + "\n".join(f"  {c!r}  shown on {', '.join(where)}" for c, where in missing.items()))
+
+
+def test_every_korean_comment_entry_is_still_in_the_code():
+    _, stale = listings.comment_report()
+    assert not stale, (f"entries of hooks/{listings.COMMENTS_KO.name} whose English comment no "
+                       f"Korean listing shows any more (remove or update them): {stale}")
+
+
+def test_a_korean_listing_shows_korean_comments_and_the_same_code():
+    en, _ = listings.render("nn_text/losses.py", ["cross_entropy_error"])
+    ko, missing = listings.translate(en, listings.load_comments())
+    assert missing == [] and ko != en
+    strip = lambda text: [line.split("#")[0].rstrip() for line in text.splitlines()]
+    assert strip(ko) == strip(en)  # only the comments differ
+    assert re.search(r"#.*[가-힣]", ko)

@@ -1,6 +1,7 @@
-"""Name the pages whose one language changed after its twin last did, so translations keep up.
+"""Name the pages whose one language changed after its twin last did, so translations keep up;
+and the comments of listings on Korean pages that lack a Korean entry, or entries left over.
 
-    python3 tools/twin_sync.py        # prints each stale twin; exit 1 if there is any
+    python3 tools/twin_sync.py        # prints what to check; exit 1 if there is anything
 
 For every pair docs/<page>.ko.* / docs/<page>.en.*, it compares the last commit that touched
 each file (and uncommitted edits, which count as newest). When one side is newer, the other
@@ -52,12 +53,28 @@ def stale_twins(docs=None, cwd=ROOT):
     return messages
 
 
+def comment_messages():
+    """The listing comments that Korean pages show with no Korean entry, and the entries that
+    no listing shows any more (hooks/listings.py keeps the table)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("listings", ROOT / "hooks" / "listings.py")
+    listings = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(listings)
+    missing, stale = listings.comment_report()
+    table = f"hooks/{listings.COMMENTS_KO.name}"
+    return ([f"{table} has no Korean for the comment {c!r} (shown on {', '.join(where)})"
+             for c, where in missing.items()]
+            + [f"{table} translates {c!r}, which no listing shows any more" for c in stale])
+
+
 def main():
-    messages = stale_twins()
+    messages = stale_twins() + comment_messages()
     for m in messages:
         print(m)
     if not messages:
-        print("every Korean and English page changed last in the same commit as its twin")
+        print("every Korean and English page changed last in the same commit as its twin, and "
+              "every comment of a Korean listing has its Korean entry")
     return 1 if messages else 0
 
 
