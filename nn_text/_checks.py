@@ -1,4 +1,12 @@
-"""Input checks shared by the modules: one place that words the error messages."""
+"""Input checks shared by the modules: one place that words the error messages.
+
+Every check is called as a statement of its own at the top of a function, returns None and
+changes nothing, so the listings on the pages (hooks/listings.py) can leave it out and the
+taught code after it works the same. Each costs O(1) on an ndarray (type, dtype, rank, shape),
+except `check_finite`, which reads every value and is meant for the few places where a
+learner's mistake shows once per step (a loss, an optimizer update) or for a function a
+learner calls directly.
+"""
 
 import numbers
 
@@ -47,101 +55,6 @@ def check_scalar_inputs(func_name, **values):
             raise ValueError(f"{func_name} expects {name} to be finite, got {value!r}")
 
 
-def as_float_array(func_name, name, value, ndims=None):
-    """Return ``value`` as a float ndarray, or raise naming what was expected and what was given.
-
-    NaN and inf are refused: they are always an upstream bug here, and silently propagate
-    otherwise.
-
-    Parameters
-    ----------
-    func_name, name : str
-        The public function and its argument, to name in the message.
-    value : array_like
-        What the caller passed.
-    ndims : tuple of int, optional
-        Accepted numbers of dimensions.
-
-    Returns
-    -------
-    ndarray of float
-        ``value`` itself if it already is a float array, else a float copy.
-
-    Raises
-    ------
-    TypeError
-        If ``value`` does not hold numbers.
-    ValueError
-        If it is ragged, has the wrong number of dimensions, is empty or holds NaN or inf.
-
-    Examples
-    --------
-    >>> from nn_text._checks import as_float_array
-    >>> as_float_array("softmax", "a", [1, 2])
-    array([1., 2.])
-    >>> as_float_array("softmax", "a", [[[1.0]]], ndims=(1, 2))
-    Traceback (most recent call last):
-    ...
-    ValueError: softmax expects a to be 1-D or 2-D, got shape (1, 1, 1)
-    """
-    if isinstance(value, (str, bytes)) or value is None:
-        raise TypeError(f"{func_name} expects {name} to be an array of numbers, "
-                        f"got {type(value).__name__} {value!r}")
-    try:
-        arr = np.asarray(value)
-    except ValueError as exc:  # ragged nested lists
-        raise ValueError(f"{func_name} expects {name} to be a rectangular array: {exc}") from None
-    if arr.dtype == object or not (np.issubdtype(arr.dtype, np.number) or arr.dtype == bool):
-        raise TypeError(f"{func_name} expects {name} to hold numbers, got dtype {arr.dtype}")
-    if ndims is not None and arr.ndim not in ndims:
-        wanted = " or ".join(f"{d}-D" for d in ndims)
-        raise ValueError(f"{func_name} expects {name} to be {wanted}, got shape {arr.shape}")
-    if arr.size == 0:
-        raise ValueError(f"{func_name} expects {name} to be non-empty, got shape {arr.shape}")
-    arr = arr.astype(float) if not np.issubdtype(arr.dtype, np.floating) else arr
-    if not np.all(np.isfinite(arr)):
-        raise ValueError(f"{func_name} expects {name} to be finite, got NaN or inf in {name}")
-    return arr
-
-
-def check_network(func_name, network, keys):
-    """Return the weights of ``network`` as float arrays, or raise naming what is missing.
-
-    Parameters
-    ----------
-    func_name : str
-        The public function to name in the message.
-    network : dict of str to array_like
-    keys : sequence of str
-        The names the network must hold.
-
-    Returns
-    -------
-    dict of str to ndarray
-
-    Raises
-    ------
-    TypeError
-        If ``network`` is not a dict.
-    ValueError
-        If a key is missing or a weight is not a finite numeric array.
-
-    Examples
-    --------
-    >>> from nn_text._checks import check_network
-    >>> check_network("forward", {"W1": [[1.0]]}, ["W1", "b1"])
-    Traceback (most recent call last):
-    ...
-    ValueError: forward expects network to hold W1, b1; missing b1
-    """
-    if not isinstance(network, dict):
-        raise TypeError(f"{func_name} expects network to be a dict of weights such as "
-                        f"init_network() returns, got {type(network).__name__}")
-    missing = [k for k in keys if k not in network]
-    if missing:
-        raise ValueError(f"{func_name} expects network to hold {', '.join(keys)}; "
-                         f"missing {', '.join(missing)}")
-    return {k: as_float_array(func_name, f"network['{k}']", network[k]) for k in keys}
 
 
 def check_features(func_name, x, W, w_name="W1"):
@@ -183,7 +96,7 @@ def check_features(func_name, x, W, w_name="W1"):
 
 
 def check_targets(func_name, y, t):
-    """Check the answers ``t`` against the outputs ``y``; return them as labels or one-hot.
+    """Raise unless the answers ``t`` fit the outputs ``y``: one-hot rows or integer labels.
 
     Parameters
     ----------
@@ -196,22 +109,18 @@ def check_targets(func_name, y, t):
 
     Returns
     -------
-    t : ndarray
-        Float one-hot rows, or the int labels as they were.
-    is_label : bool
-        True for labels.
+    None
 
     Raises
     ------
-    ValueError
-        If ``t`` fits neither form, or a label is out of range.
+    TypeError, ValueError
+        If ``t`` fits neither form, holds NaN or inf, or a label is out of range.
 
     Examples
     --------
     >>> import numpy as np
     >>> from nn_text._checks import check_targets
     >>> check_targets("cross_entropy_error", np.zeros((2, 3)), [2, 0])
-    (array([2, 0]), True)
     >>> check_targets("cross_entropy_error", np.zeros((2, 3)), [3, 0])
     Traceback (most recent call last):
     ...
@@ -219,69 +128,19 @@ def check_targets(func_name, y, t):
     """
     t_arr = np.asarray(t)
     if t_arr.shape == y.shape:
-        return as_float_array(func_name, "t", t_arr), False
+        check_array(func_name, "t", t_arr)
+        check_finite(func_name, "t", t_arr)
+        return
     if t_arr.shape == y.shape[:-1] and np.issubdtype(t_arr.dtype, np.integer):
         n_classes = y.shape[-1]
         if t_arr.size and (t_arr.min() < 0 or t_arr.max() >= n_classes):
             raise ValueError(f"{func_name} expects labels in 0..{n_classes - 1} for y with "
                              f"{n_classes} classes, got labels from {t_arr.min()} to {t_arr.max()}")
-        return t_arr, True
+        return
     raise ValueError(
         f"{func_name} expects t as one-hot with the shape of y {y.shape} or as integer labels "
         f"of shape {y.shape[:-1]}, got t of shape {t_arr.shape} and dtype {t_arr.dtype}")
 
-
-def check_dout(layer_name, dout, expected_shape):
-    """Return ``dout`` as a float array after ``forward``, or raise naming what is wrong.
-
-    ``expected_shape`` is the shape of what ``forward`` returned, or None if ``forward`` has
-    not run yet: the gradient flowing back must have the shape of the output it belongs to.
-
-    Parameters
-    ----------
-    layer_name : str
-        The layer, to name in the message, such as ``"Relu"``.
-    dout : array_like of float
-        The gradient that comes from the next layer.
-    expected_shape : tuple of int or None
-        The shape of the last forward output.
-
-    Returns
-    -------
-    ndarray of float
-
-    Raises
-    ------
-    RuntimeError
-        If ``forward`` has not run yet.
-    ValueError
-        If ``dout`` does not have the forward output's shape, or holds NaN or inf.
-
-    Examples
-    --------
-    >>> from nn_text._checks import check_dout
-    >>> check_dout("Relu", [[1, 2]], (1, 2))
-    array([[1., 2.]])
-    >>> check_dout("Relu", [1, 2], None)
-    Traceback (most recent call last):
-    ...
-    RuntimeError: Relu.backward needs Relu.forward first: it uses what forward saw
-    >>> check_dout("Relu", [1, 2, 3], (1, 2))
-    Traceback (most recent call last):
-    ...
-    ValueError: Relu.backward expects dout of shape (1, 2) (the shape of forward's output), got shape (3,)
-    """
-    if expected_shape is None:
-        raise RuntimeError(f"{layer_name}.backward needs {layer_name}.forward first: "
-                           "it uses what forward saw")
-    if np.ndim(dout) == 0 and expected_shape == ():
-        check_scalar_inputs(f"{layer_name}.backward", dout=dout)
-        return float(dout)
-    dout = as_float_array(f"{layer_name}.backward", "dout", dout)
-    if dout.shape != tuple(expected_shape):
-        raise ValueError(f"{layer_name}.backward expects dout of shape {tuple(expected_shape)} "
-                         f"(the shape of forward's output), got shape {dout.shape}")
-    return dout
 
 
 def check_positive_int(func_name, **values):
@@ -323,11 +182,7 @@ def check_positive_int(func_name, **values):
             raise ValueError(f"{func_name} expects {name} to be an int >= {low}, got {value}")
 
 
-# --- Checks that leave nothing behind ------------------------------------------------------------
-# The listings on the pages leave every statement that calls a check_* function out, so these
-# return None and change nothing: the taught code after them works the same without them. Each
-# costs O(1) on an ndarray (type, dtype, rank, shape), except check_finite, which scans and is
-# meant for the few places a learner's mistake shows once per step (a loss, an optimizer update).
+# --- Arrays ----------------------------------------------------------------------------------------
 
 
 def _as_array(func_name, name, value):
