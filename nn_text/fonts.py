@@ -54,13 +54,17 @@ def korean_font_family(path=None):
 
     Examples
     --------
-    The family found depends on the system: ``'Malgun Gothic'`` on Windows, ``'AppleGothic'``
-    on macOS, ``'NanumGothic'`` on Linux with fonts-nanum, and in nn_text's own set-up, which
-    names its NanumGothic.ttf in ``NN_TEXT_KOREAN_FONT``:
+    Without ``path``, the family found depends on the system: ``'Malgun Gothic'`` on Windows,
+    ``'AppleGothic'`` on macOS, ``'NanumGothic'`` on Linux with fonts-nanum. Given a font file,
+    it registers the file and returns its family name; here matplotlib's own DejaVu Sans file,
+    present everywhere, stands in for a Korean one such as NanumGothic.ttf:
 
+    >>> from pathlib import Path
+    >>> import matplotlib
     >>> from nn_text.fonts import korean_font_family
-    >>> korean_font_family()
-    'NanumGothic'
+    >>> font_file = Path(matplotlib.get_data_path(), "fonts", "ttf", "DejaVuSans.ttf")
+    >>> korean_font_family(font_file)
+    'DejaVu Sans'
 
     A path that names no file is reported before anything changes:
 

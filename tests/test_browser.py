@@ -585,7 +585,7 @@ def test_search_lists_only_pages_of_its_language(chromium, site, lang):
 
 def copy_pages():
     """(lang, path) of the pages whose copy buttons are tried: in each chapter, the first page in
-    the order of the nav that shows a ```pycon session and a listing titled nn_text/...; odd
+    the order of the nav that shows a ```pycon session and a listing of nn_text/...; odd
     chapters in Korean, even ones in English. On such a page the first session runs alone (the
     page's sessions share one namespace, which is empty before the first)."""
     nav = re.findall(r"^\s*- (ch(\d+)/[\w-]+)\.md\s*$", (ROOT / "mkdocs.yml").read_text("utf-8"),
@@ -595,7 +595,7 @@ def copy_pages():
         lang = "ko" if int(chapter) % 2 else "en"
         text = (DOCS / f"{stem}.{lang}.md").read_text("utf-8")
         if (chapter not in chosen and re.search(r"^\s*```pycon\s*$", text, re.M)
-                and re.search(r'^\s*```python\b[^\n]*\btitle="nn_text/', text, re.M)):
+                and re.search(r"^\s*```listing\s*\n\s*nn_text/", text, re.M)):
             chosen[chapter] = (lang, stem + "/")
     return list(chosen.values())
 
