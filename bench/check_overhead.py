@@ -7,7 +7,9 @@ SoftmaxWithLoss, the layered TwoLayerNet and MultiLayerNetExtend) are written ou
 writes them, with no checks at all. Both versions get the same weights and the same batch, and
 their ``gradient`` calls are timed in turns in this one process, one BLAS thread, so the ratio
 ``nn_text / book`` is what the checks (and any other difference) cost. The target is <= 1.0.
-Prints the median ratio over the rounds and the range, and checks the gradients agree.
+A third run in each round has the package's check functions replaced by no-ops (what the
+listings leave out), so ``with checks / without`` is what the checks alone cost. Prints the
+median ratios over the rounds and the range, and checks the gradients agree.
 """
 
 import os
@@ -172,21 +174,42 @@ class BookNet:
 
 # --- the measurement --------------------------------------------------------------------------
 
+def without_checks():
+    """Replace every check_*/_check* function the package's modules call by a no-op: what the
+    listings on the pages leave out. Returns a function that puts them back."""
+    import nn_text
+    import pkgutil
+    import importlib
+
+    saved = []
+    for info in pkgutil.iter_modules(nn_text.__path__):
+        module = importlib.import_module(f"nn_text.{info.name}")
+        for attr, value in vars(module).items():
+            if callable(value) and attr.startswith(("check_", "_check")):
+                saved.append((module, attr, value))
+                setattr(module, attr, lambda *args, **kwargs: None)
+    return lambda: [setattr(m, a, v) for m, a, v in saved]
+
+
 def compare(name, ours, book, x, t, rounds):
     """Time ``gradient`` of both in turns; print the median ratio ours / book and its range."""
     got, want = ours.gradient(x, t), book.gradient(x, t)
     worst = max(float(np.max(np.abs(got[k] - want[k]))) for k in want)
-    ratios = []
+    ratios, shares = [], []
     for _ in range(rounds):
         times = {}
-        for who, net in (("book", book), ("ours", ours)):
+        for who, net in (("book", book), ("ours", ours), ("unchecked", ours)):
+            restore = without_checks() if who == "unchecked" else (lambda: None)
             start = time.perf_counter()
             for _ in range(CALLS):
                 net.gradient(x, t)
             times[who] = time.perf_counter() - start
+            restore()
         ratios.append(times["ours"] / times["book"])
+        shares.append(times["ours"] / times["unchecked"])
     print(f"{name}: nn_text / book = {statistics.median(ratios):.2f} (median of {rounds} rounds "
           f"of {CALLS} gradient calls each, range {min(ratios):.2f}-{max(ratios):.2f}); "
+          f"with checks / without = {statistics.median(shares):.3f}; "
           f"largest gradient difference {worst:.1e}")
     return statistics.median(ratios)
 
