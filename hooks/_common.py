@@ -24,6 +24,13 @@ project_defaults = _load_dev().project_defaults
 SETUP_HINT = "run `python3 tools/dev.py setup` first"
 
 
+def add_file(files, config, path, uri):
+    """Publish the file at ``path`` (outside docs/) at ``uri`` of the site."""
+    file = File(uri, config["docs_dir"], config["site_dir"], config["use_directory_urls"])
+    file.abs_src_path = str(path)  # the bytes come from outside docs/
+    files.append(file)
+
+
 def add_tree(files, config, src_dir, dest_prefix, pattern="**/*"):
     """Publish every file under ``src_dir`` matching ``pattern`` as ``dest_prefix/<relative>``.
 
@@ -32,10 +39,7 @@ def add_tree(files, config, src_dir, dest_prefix, pattern="**/*"):
     """
     for path in sorted(Path(src_dir).glob(pattern)):
         if path.is_file():
-            uri = f"{dest_prefix}/{path.relative_to(src_dir).as_posix()}"
-            file = File(uri, config["docs_dir"], config["site_dir"], config["use_directory_urls"])
-            file.abs_src_path = str(path)  # the bytes come from outside docs/
-            files.append(file)
+            add_file(files, config, path, f"{dest_prefix}/{path.relative_to(src_dir).as_posix()}")
 
 
 def inputs_digest(env):
