@@ -29,6 +29,8 @@
    next to it stays the source, without outputs.
 8. Notebook plots are PNG data; each gets the width and height of its pixels, so the page keeps
    the room for it while it is decoded and nothing shifts.
+9. A calm build log: mkdocs-jupyter's two lines per notebook page (converting, copying) and the
+   i18n plugin's whole palette of the other language are left out; warnings stay.
 """
 
 import base64
@@ -36,6 +38,7 @@ import copy
 import hashlib
 import html as html_lib
 import json
+import logging
 import os
 import re
 import shutil
@@ -53,6 +56,11 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
 from _common import ROOT, inputs_digest, project_defaults
+
+for name in ("mkdocs.mkdocs-jupyter", "mkdocs.plugins.mkdocs_jupyter"):  # 9
+    logging.getLogger(name).setLevel(logging.WARNING)
+logging.getLogger("mkdocs.plugins.mkdocs_static_i18n.reconfigure").addFilter(
+    lambda record: record.levelno > logging.INFO or "config 'theme." not in record.getMessage())
 
 CACHE = ROOT / ".cache" / "notebooks"  # outputs/<key>.json, and executed/<docs path>.ipynb
 CELL_TIMEOUT = 600  # seconds; a notebook cell that runs longer is a bug in the notebook
@@ -101,6 +109,14 @@ def _execute(nb, cwd, env):
             cell.outputs = _coalesce(cell.outputs)
 
 
+def _write(path, text):
+    """Write whole or not at all: another build (a test's) may read the file meanwhile."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False) as f:
+        f.write(text)
+    os.replace(f.name, path)
+
+
 def _run_notebooks(docs_dir, use_cache):
     """Execute each group of twin notebooks once; write every executed copy; return their paths."""
     env = project_defaults(dict(os.environ))
@@ -129,16 +145,14 @@ def _run_notebooks(docs_dir, use_cache):
                     raise PluginError(f"{path.relative_to(docs_dir)}: a cell failed:\n{e}") from e
                 runs[key] = [{"outputs": c.outputs, "execution_count": c.execution_count}
                              for c in run.cells if c.cell_type == "code"]
-                cached.parent.mkdir(parents=True, exist_ok=True)
-                cached.write_text(json.dumps(runs[key]), encoding="utf-8")
+                _write(cached, json.dumps(runs[key]))
             for cell, result in zip([c for c in nb.cells if c.cell_type == "code"], runs[key]):
                 cell.outputs = [nbformat.from_dict(out) for out in result["outputs"]]
                 cell.execution_count = result["execution_count"]
             target = CACHE / "executed" / path.relative_to(docs_dir)
             text = nbformat.writes(nb)
             if not target.is_file() or target.read_text(encoding="utf-8") != text:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(text, encoding="utf-8")
+                _write(target, text)
             executed[str(path)] = str(target)
     return executed
 
