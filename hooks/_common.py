@@ -1,7 +1,11 @@
 """What the hooks share: the repository root and files registered from outside docs/."""
 
+import hashlib
 import importlib.util
+import sys
 from pathlib import Path
+
+import matplotlib
 
 from mkdocs.structure.files import File
 
@@ -20,6 +24,13 @@ project_defaults = _load_dev().project_defaults
 SETUP_HINT = "run `python3 tools/dev.py setup` first"
 
 
+def add_file(files, config, path, uri):
+    """Publish the file at ``path`` (outside docs/) at ``uri`` of the site."""
+    file = File(uri, config["docs_dir"], config["site_dir"], config["use_directory_urls"])
+    file.abs_src_path = str(path)  # the bytes come from outside docs/
+    files.append(file)
+
+
 def add_tree(files, config, src_dir, dest_prefix, pattern="**/*"):
     """Publish every file under ``src_dir`` matching ``pattern`` as ``dest_prefix/<relative>``.
 
@@ -28,7 +39,23 @@ def add_tree(files, config, src_dir, dest_prefix, pattern="**/*"):
     """
     for path in sorted(Path(src_dir).glob(pattern)):
         if path.is_file():
-            uri = f"{dest_prefix}/{path.relative_to(src_dir).as_posix()}"
-            file = File(uri, config["docs_dir"], config["site_dir"], config["use_directory_urls"])
-            file.abs_src_path = str(path)  # the bytes come from outside docs/
-            files.append(file)
+            add_file(files, config, path, f"{dest_prefix}/{path.relative_to(src_dir).as_posix()}")
+
+
+def inputs_digest(env):
+    """What figures and notebooks are drawn from: the package's code, the figure code, the results
+    they plot, the data and the font (by path, size and time), Python's and matplotlib's versions."""
+    h = hashlib.sha256(f"{matplotlib.__version__} {sys.version}".encode())
+    sources = (sorted((ROOT / "nn_text").rglob("*.py")) + sorted((ROOT / "figures").rglob("*.py"))
+               + sorted((ROOT / "results").glob("*")))
+    for path in sources:
+        h.update(path.relative_to(ROOT).as_posix().encode() + path.read_bytes())
+    for name in ("NN_TEXT_KOREAN_FONT", "NN_TEXT_DATA"):
+        value = env.get(name, "")
+        h.update(f"{name}={value}".encode())
+        path = (ROOT / value) if value else None
+        target = path / "mnist.npz" if path and path.is_dir() else path
+        if target and target.is_file():
+            stat = target.stat()
+            h.update(f"{stat.st_size} {stat.st_mtime_ns}".encode())
+    return h.hexdigest()

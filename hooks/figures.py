@@ -9,43 +9,29 @@ package's code, the figure code, the results they plot, the data, the font and m
 version. The other
 language's build in the same run reuses what the first one drew. NN_TEXT_REDRAW_FIGURES=1
 draws them all again regardless.
+
+Every `<img>` of an SVG on a page gets the width and height the SVG declares (its viewBox when
+it declares none), so the browser keeps the figure's room before it loads and nothing shifts.
 """
 
-import hashlib
 import os
+import posixpath
+import re
 import subprocess
 import sys
 
-import matplotlib
 from mkdocs.exceptions import PluginError
 
-from _common import ROOT, add_tree, project_defaults
+from _common import ROOT, add_tree, inputs_digest, project_defaults
 
 OUT = ROOT / ".cache" / "figures"
 STAMP = OUT / ".inputs-sha256"  # what the files in OUT were drawn from
 RENDER = "from figures import write_figures; import sys; write_figures(sys.argv[1])"
 
 
-def _inputs_digest(env):
-    h = hashlib.sha256(f"{matplotlib.__version__} {sys.version}".encode())
-    sources = (sorted((ROOT / "nn_text").rglob("*.py")) + sorted((ROOT / "figures").rglob("*.py"))
-               + sorted((ROOT / "results").glob("*")))
-    for path in sources:
-        h.update(path.relative_to(ROOT).as_posix().encode() + path.read_bytes())
-    for name in ("NN_TEXT_KOREAN_FONT", "NN_TEXT_DATA"):
-        value = env.get(name, "")
-        h.update(f"{name}={value}".encode())
-        path = (ROOT / value) if value else None
-        target = path / "mnist.npz" if path and path.is_dir() else path
-        if target and target.is_file():
-            stat = target.stat()
-            h.update(f"{stat.st_size} {stat.st_mtime_ns}".encode())
-    return h.hexdigest()
-
-
 def on_pre_build(config):
     env = project_defaults(os.environ)  # notebooks executed later in the build see it too
-    digest = _inputs_digest(env)
+    digest = inputs_digest(env)
     redraw = env.get("NN_TEXT_REDRAW_FIGURES") == "1"
     if not redraw and STAMP.is_file() and STAMP.read_text() == digest:
         return
@@ -61,3 +47,32 @@ def on_pre_build(config):
 def on_files(files, config):
     add_tree(files, config, OUT, "figures", "**/*.svg")
     return files
+
+
+SVG_IMG = re.compile(r'<img\b(?![^>]*\bwidth=)[^>]*\bsrc="([^"]+\.svg)"[^>]*?(?=\s*/?>)')
+SVG_TAG = re.compile(r"<svg\b[^>]*>")
+LENGTH = re.compile(r'\b(width|height)="([\d.]+)(px|pt)?"')
+VIEWBOX = re.compile(r'\bviewBox="[\d.+-]+[\s,]+[\d.+-]+[\s,]+([\d.]+)[\s,]+([\d.]+)"')
+PX_PER = {"px": 1, None: 1, "pt": 4 / 3}  # CSS pixels per unit
+
+
+def svg_size(path):
+    """(width, height) in CSS pixels that an SVG file declares, from its root element."""
+    with open(path, encoding="utf-8") as f:
+        tag = SVG_TAG.search(f.read(4096))[0]
+    sizes = {name: float(value) * PX_PER[unit] for name, value, unit in LENGTH.findall(tag)}
+    if len(sizes) < 2:
+        sizes = dict(zip(("width", "height"), map(float, VIEWBOX.search(tag).groups())))
+    return round(sizes["width"]), round(sizes["height"])
+
+
+def on_page_content(html, page, config, files):
+    def sized(match):
+        path = posixpath.normpath(posixpath.join(posixpath.dirname(page.url + "_"), match[1]))
+        file = files.get_file_from_path(path)
+        if file is None or not os.path.isfile(file.abs_src_path):
+            return match[0]
+        width, height = svg_size(file.abs_src_path)
+        return f'{match[0]} width="{width}" height="{height}"'
+
+    return SVG_IMG.sub(sized, html)

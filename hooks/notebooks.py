@@ -11,31 +11,60 @@
 4. A code cell wider than the page scrolls sideways, so keyboard users must be able to focus
    it: give nbconvert's code boxes tabindex="0", as Material does for its own code blocks.
 5. A cell's printed lines arrive from the kernel in chunks that depend on timing, and nbconvert
-   shows each chunk as its own output box, so two builds differed. Merge adjacent stdout boxes
-   (nbconvert's own CoalesceStreamsPreprocessor runs before execution, too early).
-6. mkdocs-jupyter caches each executed notebook, but after each language's build it evicts the
-   entries that build did not use: the other language's. So every build ran every notebook
-   again. Keep the entries any build of this process used.
-7. nbconvert and mkdocs-jupyter's table of contents both drop Hangul from heading ids, so Korean
+   shows each chunk as its own output box, so two builds differed. Merge adjacent outputs of
+   the same stream once the cell has run.
+6. nbconvert and mkdocs-jupyter's table of contents both drop Hangul from heading ids, so Korean
    headings got ids like "" or "2" that the table of contents did not point at. Give every
    notebook heading an id made from its whole text (Hangul kept) and point the table of
    contents at it.
-8. The kernel that runs a notebook inherits the build's environment. A MPLBACKEND set around
-   the build (the tests set Agg, so that page scripts open no window) makes plt.show() in a
-   notebook draw nothing, and mkdocs-jupyter's cache then keeps the plot-less page for the
-   next build, the deployed one included. Notebooks always plot inline: drop MPLBACKEND.
+7. This hook runs the notebooks, not mkdocs-jupyter (its `execute` is off): twins have the same
+   code cells (tests/test_site.py checks it), so each pair runs once and both languages get its
+   outputs. The outputs are kept in .cache/notebooks/ under a key of the code cells and of what
+   they read (the package's code, the data, the font: hooks/_common.py's inputs_digest), so a
+   build runs only the notebooks whose code or inputs changed; NN_TEXT_NOTEBOOK_CACHE=false
+   runs them all. They run in a thread while the figures are drawn, each in a kernel that talks
+   over IPC (Unix sockets) rather than TCP, in the notebook's folder, with the build's
+   environment less MPLBACKEND (the tests set Agg, with which plt.show() in a notebook would draw
+   nothing). The page is rendered from the executed copy; the .ipynb offered for download
+   next to it stays the source, without outputs.
+8. Notebook plots are PNG data; each gets the width and height of its pixels, so the page keeps
+   the room for it while it is decoded and nothing shifts.
+9. A calm build log: mkdocs-jupyter's two lines per notebook page (converting, copying) and the
+   i18n plugin's whole palette of the other language are left out; warnings stay.
 """
 
+import base64
+import copy
 import hashlib
 import html as html_lib
+import json
+import logging
 import os
 import re
+import shutil
+import struct
+import tempfile
+import threading
 from pathlib import Path
 from types import SimpleNamespace
 
+import nbformat
+from jupyter_client.manager import KernelManager
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
 
+from _common import ROOT, inputs_digest, project_defaults
+
+for name in ("mkdocs.mkdocs-jupyter", "mkdocs.plugins.mkdocs_jupyter"):  # 9
+    logging.getLogger(name).setLevel(logging.WARNING)
+logging.getLogger("mkdocs.plugins.mkdocs_static_i18n.reconfigure").addFilter(
+    lambda record: record.levelno > logging.INFO or "config 'theme." not in record.getMessage())
+
+CACHE = ROOT / ".cache" / "notebooks"  # outputs/<key>.json, and executed/<docs path>.ipynb
+CELL_TIMEOUT = 600  # seconds; a notebook cell that runs longer is a bug in the notebook
+TWIN = re.compile(r"(.*)\.[a-z]{2}\.ipynb")  # name.ko.ipynb and name.en.ipynb are twins
 CDN_SCRIPTS = re.compile(
     r"<script[^>]*\bsrc=\"(?:https?:)?//[^\"]*\"[^>]*>\s*</script>"  # any remote script
     r"|<script[^>]*\bsrc=\"\"[^>]*>\s*</script>"  # the empty one
@@ -45,9 +74,105 @@ CDN_SCRIPTS = re.compile(
 )
 
 
-def on_config(config):
-    os.environ.pop("MPLBACKEND", None)  # 8: plots inline in every notebook, whoever builds
-    return config
+# --- 7: every notebook pair executed once, in a thread while the figures are drawn ----------
+
+
+def _code(nb):
+    return [c.source for c in nb.cells if c.cell_type == "code"]
+
+
+def _coalesce(outputs):
+    merged = []
+    for out in outputs:
+        if (out.get("output_type") == "stream" and merged
+                and merged[-1].get("output_type") == "stream" and merged[-1]["name"] == out["name"]):
+            merged[-1]["text"] += out["text"]
+        else:
+            merged.append(out)
+    return merged
+
+
+def _execute(nb, cwd, env):
+    """Run a notebook in place in a fresh kernel that listens on Unix sockets, not TCP."""
+    with tempfile.TemporaryDirectory() as sockets:
+        km = KernelManager(kernel_name=nb.metadata.get("kernelspec", {}).get("name", "python3"),
+                           transport="ipc", ip=os.path.join(sockets, "kernel"))
+        client = NotebookClient(nb, km=km, timeout=CELL_TIMEOUT, allow_errors=False,
+                                record_timing=False, resources={"metadata": {"path": cwd}})
+        try:
+            client.execute(env=env)
+        finally:
+            if km.has_kernel:
+                km.shutdown_kernel(now=True)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs = _coalesce(cell.outputs)
+
+
+def _write(path, text):
+    """Write whole or not at all: another build (a test's) may read the file meanwhile."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False) as f:
+        f.write(text)
+    os.replace(f.name, path)
+
+
+def _run_notebooks(docs_dir, use_cache):
+    """Execute each group of twin notebooks once; write every executed copy; return their paths."""
+    env = project_defaults(dict(os.environ))
+    env.pop("MPLBACKEND", None)
+    digest = inputs_digest(env)
+    groups = {}
+    for path in sorted(Path(docs_dir).rglob("*.ipynb")):
+        m = TWIN.fullmatch(path.name)
+        groups.setdefault(path.parent / (m[1] if m else path.name), []).append(path)
+    executed = {}
+    for paths in groups.values():
+        notebooks = {path: nbformat.read(path, as_version=4) for path in paths}
+        runs = {}  # code cells -> their outputs, for twins whose code differs after all
+        for path, nb in notebooks.items():
+            code = _code(nb)
+            key = hashlib.sha256(json.dumps([digest, nb.metadata.get("kernelspec"), code])
+                                 .encode()).hexdigest()
+            cached = CACHE / "outputs" / f"{key}.json"
+            if key not in runs and use_cache and cached.is_file():
+                runs[key] = json.loads(cached.read_text(encoding="utf-8"))
+            if key not in runs:
+                run = copy.deepcopy(nb)
+                try:
+                    _execute(run, str(path.parent), env)
+                except CellExecutionError as e:
+                    raise PluginError(f"{path.relative_to(docs_dir)}: a cell failed:\n{e}") from e
+                runs[key] = [{"outputs": c.outputs, "execution_count": c.execution_count}
+                             for c in run.cells if c.cell_type == "code"]
+                _write(cached, json.dumps(runs[key]))
+            for cell, result in zip([c for c in nb.cells if c.cell_type == "code"], runs[key]):
+                cell.outputs = [nbformat.from_dict(out) for out in result["outputs"]]
+                cell.execution_count = result["execution_count"]
+            target = CACHE / "executed" / path.relative_to(docs_dir)
+            text = nbformat.writes(nb)
+            if not target.is_file() or target.read_text(encoding="utf-8") != text:
+                _write(target, text)
+            executed[str(path)] = str(target)
+    return executed
+
+
+RUN = {}  # "thread", and then "executed" {source path: executed copy} or "error"
+
+
+@event_priority(50)  # before the figures hook's on_pre_build, which draws while this runs
+def on_pre_build(config):
+    use_cache = os.environ.get("NN_TEXT_NOTEBOOK_CACHE", "true").lower() not in {"false", "0"}
+
+    def run():
+        try:
+            RUN["executed"] = _run_notebooks(config["docs_dir"], use_cache)
+        except Exception as e:  # raised in the build by on_files
+            RUN["error"] = e
+
+    RUN.clear()
+    RUN["thread"] = threading.Thread(target=run, name="notebooks")
+    RUN["thread"].start()
 
 
 def _is_notebook(file):
@@ -56,13 +181,28 @@ def _is_notebook(file):
 
 @event_priority(-200)  # after mkdocs-static-i18n's on_files (-100)
 def on_files(files, config):
+    RUN["thread"].join()
+    if "error" in RUN:
+        error = RUN["error"]
+        raise error if isinstance(error, PluginError) else PluginError(
+            f"running the notebooks failed: {error!r}") from error
     i18n = config.plugins.get("i18n")
     locales = [(lang.locale, lang.default) for lang in i18n.config.languages] if i18n else []
     for file in files:
         if _is_notebook(file):
             file.is_documentation_page = lambda: True
+            file.source_notebook = file.abs_src_path
+            file.abs_src_path = RUN["executed"][file.abs_src_path]
             _add_twins(file, locales)
     return files
+
+
+@event_priority(-50)  # after mkdocs-jupyter's on_post_page put the executed copy there
+def on_post_page(output, page, config):
+    source = getattr(page.file, "source_notebook", None)
+    if source:
+        shutil.copyfile(source, Path(page.file.abs_dest_path).parent / Path(source).name)
+    return output
 
 
 def _add_twins(file, locales):
@@ -96,35 +236,24 @@ def _share_big_styles(html, page):
     return BIG_STYLE.sub(link, html)
 
 
-USED_CACHE = set()  # mkdocs-jupyter cache files used by any language's build in this process
-
-
-@event_priority(100)  # before mkdocs-jupyter's own on_post_build evicts unused cache files
 def on_post_build(config):
-    plugin = config.plugins.get("mkdocs-jupyter")
-    used = getattr(plugin, "_used_cache_paths", None)  # mkdocs-jupyter 0.26's bookkeeping
-    if used is not None:
-        USED_CACHE.update(used)
-        used.update(USED_CACHE)
     out = Path(config["site_dir"]) / "assets" / "stylesheets"
     out.mkdir(parents=True, exist_ok=True)
     for name, css in SHARED_CSS.items():
         (out / name).write_text(css, encoding="utf-8")
 
 
-STDOUT_BOX = (r'<div class="jp-OutputArea-child">\n<div class="jp-OutputPrompt jp-OutputArea-prompt">'
-              r'</div>\n<div class="jp-RenderedText jp-OutputArea-output" data-mime-type="text/plain"'
-              r' tabindex="0">\n<pre>((?:(?!</pre>).)*)</pre>\n</div>\n</div>')
-TWO_STDOUT_BOXES = re.compile(STDOUT_BOX + r"\s*" + STDOUT_BOX, re.DOTALL)
+PNG_IMG = re.compile(r'<img\b(?![^>]*\bwidth=)[^>]*\bsrc="data:image/png;base64,([A-Za-z0-9+/]{32})'
+                     r'[^"]*"[^>]*?(?=\s*/?>)')
 
 
-def _merge_streams(html):
-    while True:
-        merged = TWO_STDOUT_BOXES.sub(
-            lambda m: m[0][: m.start(1) - m.start(0)] + m[1] + m[2] + "</pre>\n</div>\n</div>", html)
-        if merged == html:
-            return html
-        html = merged
+def _size_plots(html):
+    def sized(match):
+        # A PNG starts with its 8-byte signature and the IHDR chunk: length, type, width, height.
+        width, height = struct.unpack(">II", base64.b64decode(match[1])[16:24])
+        return f'{match[0]} width="{width}" height="{height}"'
+
+    return PNG_IMG.sub(sized, html)
 
 
 CODE_BOX = re.compile(r'<div class="(highlight-ipynb[^"]*)">')
@@ -182,7 +311,7 @@ def on_page_content(html, page, config, files):
     if _is_notebook(page.file):
         html = CDN_SCRIPTS.sub("", html)
         html = _share_big_styles(html, page)
-        html = _merge_streams(html)
+        html = _size_plots(html)
         html = CODE_BOX.sub(r'<div class="\1" tabindex="0">', html)
         html = _renumber_headings(html, page.toc)
     return html

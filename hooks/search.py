@@ -8,6 +8,10 @@ Material looks for the index) pointing at their own root.
 
 Korean attaches particles to words (함수는, 기울기를). The separator in mkdocs.yml drops a
 trailing particle, in the index and in the query alike, so 함수는 finds 함수.
+
+Material fetches the index as soon as a page loads, hundreds of kB that most readers never use:
+hooks/search_on_demand.js, put inline before Material's script, holds that request until the
+reader opens search.
 """
 
 import json
@@ -17,6 +21,9 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 BASE = re.compile(r'"base": "([^"]*)"')
+BUNDLE = re.compile(r'<script src="[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js"></script>')
+SCRIPT = Path(__file__).with_name("search_on_demand.js").read_text(encoding="utf-8")
+ON_DEMAND = f"<script>{SCRIPT[SCRIPT.index(chr(10) + '(') + 1:].strip()}</script>"  # no comment
 
 
 def _locales(config):
@@ -29,6 +36,7 @@ def _locales(config):
 
 
 def on_post_page(output, page, config):
+    output = BUNDLE.sub(lambda m: ON_DEMAND + m[0], output, count=1)
     _, others = _locales(config)
     for locale in others:
         if page.url.startswith(f"{locale}/"):

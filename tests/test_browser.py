@@ -1,7 +1,7 @@
 """The built site in a real browser: headless Chromium from the system, never a downloaded one.
 
-The site is served from 127.0.0.1 under the path of its site_url (as GitHub Pages and `mkdocs serve`
-do), and every page is opened once in each language. What the page did (console errors, requests,
+The site is served from 127.0.0.1 under the path of its site_url, gzipped (as GitHub Pages does;
+tools/site_server.py), and every page is opened once in each language. What the page did (console errors, requests,
 images, math, its language selector) is recorded, and each test below checks one thing of that
 record. Nothing may leave 127.0.0.1: requests to any other host are blocked and counted.
 The copy buttons are tried on a few pages (copy_pages), in a context that may read the clipboard,
@@ -12,9 +12,6 @@ the tests skip, except under CI (the CI variable set), where they fail. Set NN_T
 folder to get full-page screenshots of chapter 2 in both languages.
 """
 
-import functools
-import gzip
-import http.server
 import io
 import json
 import os
@@ -22,7 +19,6 @@ import re
 import subprocess
 import sys
 import tempfile
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -33,6 +29,9 @@ from dev import (  # tools/dev.py, on sys.path by conftest.py
     find_browser,
     project_defaults,
 )
+from lighthouse import LIGHTHOUSE, audit  # tools/lighthouse.py
+from lighthouse import TARGETS as LIGHTHOUSE_TARGETS
+from site_server import serve  # tools/site_server.py: gzip, under site_url's path
 
 try:
     from playwright.sync_api import Error as PlaywrightError
@@ -41,6 +40,7 @@ try:
 except ImportError:  # reported by the chromium fixture: skip locally, fail under CI
     sync_playwright = None
 
+# One worker runs this file (pytest-xdist --dist loadfile): one visit of each page, one browser.
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -84,13 +84,6 @@ def source_pages():
 
 
 PAGES = sorted(source_pages())
-
-
-def site_prefix():
-    """The path part of site_url ('/nn_text/'): the site is served there, as in production."""
-    m = re.search(r"^site_url:\s*['\"]?([^'\"\s]+)", (ROOT / "mkdocs.yml").read_text("utf-8"), re.M)
-    path = urlsplit(m[1]).path if m else "/"
-    return path if path.endswith("/") else path + "/"
 
 
 def notebook_has_math(lang, path):
@@ -139,37 +132,6 @@ def chromium():
     pw.stop()
 
 
-COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".map", ".ipynb", ".txt"}
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves text gzip-compressed when the browser accepts it, as GitHub Pages does, so that
-    the page weight measured here is what a reader downloads."""
-
-    def send_head(self):
-        path = Path(self.translate_path(self.path))
-        if path.is_dir() and urlsplit(self.path).path.endswith("/"):
-            path = path / "index.html"
-        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not (accepts and path.suffix in COMPRESSED and path.is_file()):
-            return super().send_head()
-        body = gzip.compress(path.read_bytes(), mtime=0)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        return io.BytesIO(body)
-
-    def log_message(self, format, *args):
-        pass
-
-
-class QuietServer(http.server.ThreadingHTTPServer):
-    def handle_error(self, request, client_address):
-        pass  # the browser dropping a connection is not the site's fault
-
-
 @dataclass
 class Site:
     root: str  # http://127.0.0.1:PORT/nn_text/
@@ -179,23 +141,10 @@ class Site:
 
 
 @pytest.fixture(scope="session")
-def site(built_site, tmp_path_factory):
-    """The built site over HTTP on 127.0.0.1, under site_url's path, for the whole session."""
-    prefix = site_prefix()
-    top = tmp_path_factory.mktemp("serve")
-    if prefix == "/":
-        top = built_site.path
-    else:
-        link = top / prefix.strip("/")
-        link.parent.mkdir(parents=True, exist_ok=True)
-        link.symlink_to(built_site.path, target_is_directory=True)
-    server = QuietServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(top)))
-    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
-    thread.start()
-    yield Site(f"http://127.0.0.1:{server.server_address[1]}{prefix}")
-    server.shutdown()
-    server.server_close()
-    thread.join()
+def site(built_site):
+    """The built site over HTTP on 127.0.0.1, under site_url's path, gzipped, for the session."""
+    with serve(built_site.path) as root:
+        yield Site(root)
 
 
 def new_page(chromium, blocked):
@@ -237,6 +186,11 @@ RECORD = r"""() => {
     katexErrors: [...document.querySelectorAll('.katex-error')]
       .map(e => `${e.textContent.slice(0, 80)} (${e.title})`),
     raw,
+    elements: document.getElementsByTagName('*').length,
+    unsized: [...document.images].filter(img => !img.getAttribute('width') || !img.getAttribute('height'))
+      .map(img => img.src.slice(0, 100)),
+    blockingScripts: [...document.querySelectorAll('head script[src]:not([async]):not([defer])')]
+      .map(script => script.src),
     selector: Object.fromEntries([...document.querySelectorAll('.md-select a[hreflang]')]
       .map(a => [a.hreflang, a.href])),
     listings: listings(),
@@ -285,6 +239,7 @@ class Visit:
     record: dict = field(default_factory=dict)  # what RECORD found in the page
     axe: list = field(default_factory=list)  # axe-core's violations
     sizes: dict = field(default_factory=dict)  # URL -> bytes of the response body
+    heading: dict = field(default_factory=dict)  # the h1's text and the fonts that drew it
     followed: dict = field(default_factory=dict)  # where the other language's link led
 
     @property
@@ -337,8 +292,13 @@ class Recorder:
                     wait()
                 except PlaywrightTimeout:
                     self.visit.waits.append(f"timed out after {TIMEOUT_MS} ms waiting for {what}")
+            page.evaluate("document.fonts.ready.then(() => true)")
             self.visit.record = page.evaluate(RECORD)
+            self.visit.heading = heading_fonts(self.context, page)
             self.recording = False  # axe's own work is not the page's
+            # Every block laid out, as it is when the reader scrolls to it: axe reads colours and
+            # scroll sizes, which a block skipped by content-visibility does not have yet.
+            page.add_style_tag(content=".md-typeset > * { content-visibility: visible !important }")
             page.add_script_tag(path=str(AXE))
             self.visit.axe = page.evaluate(RUN_AXE)
             self.follow_the_language_selector()
@@ -363,6 +323,23 @@ class Recorder:
                                    "lang": self.page.evaluate("document.documentElement.lang")}
         except PlaywrightError as e:
             self.visit.followed = {"error": str(e).splitlines()[0]}
+
+
+def heading_fonts(context, page):
+    """The text of the page's h1 and the fonts that drew it, as Chromium reports them:
+    [{familyName, isCustomFont, glyphCount}, ...] (DevTools protocol, CSS.getPlatformFontsForNode)."""
+    cdp = context.new_cdp_session(page)
+    try:
+        cdp.send("DOM.enable")
+        cdp.send("CSS.enable")
+        root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+        node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": "article h1"})["nodeId"]
+        if not node:
+            return {}
+        return {"text": page.inner_text("article h1"),
+                "fonts": cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]}
+    finally:
+        cdp.detach()
 
 
 @pytest.fixture(scope="session")
@@ -460,6 +437,57 @@ def test_math_is_typeset(visit, lang, path):
 
 
 @each_page
+def test_math_needs_no_script_and_only_pages_with_math_load_its_stylesheet(visit, lang, path):
+    """KaTeX ran at build time (hooks/katex.py): no page loads a math script, and KaTeX's
+    stylesheet (and through it its fonts) loads exactly on the pages that show math."""
+    v = visit(lang, path)
+    has_math = v.record["katex"] > 0
+    stylesheet = any(u.endswith("/katex.min.css") for u in v.requests)
+    problems = [f"loads the script {u}" for u in v.requests if "katex" in u and ".js" in u]
+    if stylesheet != has_math:
+        problems.append(f"{v.record['katex']} formulas, yet katex.min.css "
+                        f"{'loaded' if stylesheet else 'not loaded'}")
+    fail_if(problems, f"{v.url}: math and its assets:")
+
+
+@each_page
+def test_no_render_blocking_script_and_sized_images(visit, lang, path):
+    v = visit(lang, path)
+    problems = [f"a script in <head> without defer or async: {u}"
+                for u in v.record["blockingScripts"]]
+    problems += [f"an image without width and height: {u}" for u in v.record["unsized"]]
+    fail_if(problems, f"{v.url}:")
+
+
+@each_page
+def test_search_index_waits_until_search_is_opened(visit, lang, path):
+    """hooks/search_on_demand.js holds Material's request for the index (hundreds of kB) until
+    the reader opens search; test_search_finds_the_page shows that search then works."""
+    v = visit(lang, path)
+    fail_if([u for u in v.requests if u.endswith("search_index.json")],
+            f"{v.url} fetched the search index before anyone opened search:")
+
+
+HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
+WEB_FONT = "Noto Sans KR"  # its faces as Chromium names them: "Noto Sans KR", "Noto Sans KR Thin"
+
+
+@pytest.mark.parametrize("path", PAGES, ids=page_id)
+def test_hangul_is_drawn_with_the_web_font(visit, path):
+    """On a system with no Korean font (as this test's Chromium may be), the Hangul of each
+    Korean page's title is drawn with the site's own Noto Sans KR (hooks/fonts.py), every
+    syllable of it, and not with a system font's empty boxes."""
+    v = visit("ko", path)
+    text, fonts = v.heading.get("text", ""), v.heading.get("fonts", [])
+    hangul = len(HANGUL.findall(text))
+    ours = sum(f["glyphCount"] for f in fonts
+               if f["isCustomFont"] and f["familyName"].startswith(WEB_FONT))
+    fail_if((not hangul or ours < hangul) and [f"title {text!r}: {hangul} Hangul syllables",
+                                               f"drawn with: {fonts}"],
+            f"{v.url}: the title's Hangul is not all drawn with the web font {WEB_FONT}:")
+
+
+@each_page
 def test_no_serious_accessibility_violations(visit, lang, path):
     v = visit(lang, path)
     counts = {impact: sum(x["impact"] == impact for x in v.axe)
@@ -481,7 +509,7 @@ def test_images_have_alt_text(visit, lang, path):
 def test_page_weight_under_1_mb(visit, lang, path):
     v = visit(lang, path)
     total = sum(n for url, n in v.sizes.items() if "search_index.json" not in url)
-    print(f"{v.url}: {total:,} bytes in {len(v.sizes)} responses")
+    print(f"{v.url}: {total:,} bytes in {len(v.sizes)} responses, {v.record['elements']:,} elements")
     assert total < PAGE_WEIGHT_LIMIT, (
         f"{v.url} transfers {total:,} bytes (limit {PAGE_WEIGHT_LIMIT:,}); largest: "
         + ", ".join(f"{u.rsplit('/', 1)[-1]} {n:,}" for u, n in
@@ -809,3 +837,27 @@ def test_screenshot_chapter_2(chromium, site, lang):
     finally:
         context.close()
     assert out.stat().st_size > 0, f"{out} is empty"
+
+
+# --- Lighthouse ----------------------------------------------------------------------------------
+#
+# Lighthouse in mobile mode on two chapter pages, one per language, served with gzip
+# (tools/lighthouse.py): performance >= 95, accessibility, best practices and SEO 100.
+# `python3 tools/dev.py lighthouse` runs it on every page. Performance depends on how busy the
+# machine is: a page that misses it runs again, and counts with the median of three runs. It runs
+# here, on the browser tests' worker, so that no other browser test shares the cores with it.
+
+LIGHTHOUSE_PAGES = ["ch03/network/", "en/ch03/network/"]  # most math and code, both languages
+
+
+def test_chapter_pages_meet_the_lighthouse_targets(built_site, record_property):
+    missing = [what for what, ok in [("Chromium (NN_TEXT_CHROMIUM)", find_browser()),
+                                     (f"Lighthouse at {LIGHTHOUSE}", LIGHTHOUSE.is_file())]
+               if not ok]
+    if missing:
+        unavailable(f"{' and '.join(missing)} not found: run `python3 tools/dev.py setup`")
+    table = io.StringIO()
+    results = audit(built_site.path, LIGHTHOUSE_PAGES, out=table)
+    record_property("report", table.getvalue())  # printed at the end of the run (conftest.py)
+    misses = [f"/{r.page}: {', '.join(r.misses)}" for r in results if r.misses]
+    fail_if(misses, f"pages below the targets {LIGHTHOUSE_TARGETS}:")

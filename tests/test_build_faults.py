@@ -77,17 +77,20 @@ def test_a_listing_renders_the_named_code_whole(tmp_path):
     assert '<p class="listing-note">' in html and "https://example.org/r/blob/main/nn_text/perceptron.py#L" in html
 
 
+NOTEBOOK_HOOK = str(ROOT / "hooks" / "notebooks.py")  # runs the notebooks (mkdocs-jupyter renders)
+
+
 def test_a_notebook_cell_error_fails_the_build(tmp_path):
-    jupyter = {k: v for k, v in project_setting("mkdocs-jupyter").items() if k != "cache"}
+    jupyter = project_setting("mkdocs-jupyter")
     notebook = {"cells": [{"cell_type": "code", "execution_count": None, "id": "boom",
                            "metadata": {}, "outputs": [], "source": "1 / 0"}],
                 "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3",
                                             "language": "python"}},
                 "nbformat": 4, "nbformat_minor": 5}
-    code, log = build(tmp_path, {"plugins": [{"mkdocs-jupyter": dict(jupyter, cache=False)}]},
+    code, log = build(tmp_path, {"plugins": [{"mkdocs-jupyter": jupyter}], "hooks": [NOTEBOOK_HOOK]},
                       {"index.md": "# t\n", "nb.ipynb": json.dumps(notebook)})
     assert code != 0
-    assert "ZeroDivisionError" in log
+    assert "ZeroDivisionError" in log and "nb.ipynb: a cell failed" in log
 
 
 def test_a_figure_that_raises_fails_the_build_with_its_name(monkeypatch, tmp_path):

