@@ -26,7 +26,10 @@
    over IPC (Unix sockets) rather than TCP, in the notebook's folder, with the build's
    environment less MPLBACKEND (the tests set Agg, with which plt.show() in a notebook would draw
    nothing). The page is rendered from the executed copy; the .ipynb offered for download
-   next to it stays the source, without outputs.
+   next to it stays the source, without outputs. mkdocs-jupyter caches the page it renders from
+   an executed copy, but after each language's build it evicts the entries that build did not
+   use: the other language's, which the next build then renders again. Before it does, mark
+   the entries of every executed copy, both languages', as used.
 8. Notebook plots are PNG data; each gets the width and height of its pixels, so the page keeps
    the room for it while it is decoded and nothing shifts.
 9. A calm build log: mkdocs-jupyter's two lines per notebook page (converting, copying) and the
@@ -52,6 +55,7 @@ import nbformat
 from jupyter_client.manager import KernelManager
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs_jupyter import plugin as jupyter_plugin
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
@@ -236,7 +240,14 @@ def _share_big_styles(html, page):
     return BIG_STYLE.sub(link, html)
 
 
+@event_priority(100)  # before mkdocs-jupyter's own on_post_build evicts unused cache files
 def on_post_build(config):
+    plugin = config.plugins.get("mkdocs-jupyter")
+    used = getattr(plugin, "_used_cache_paths", None)  # mkdocs-jupyter 0.26's bookkeeping
+    if used is not None and plugin.config["cache"]:
+        for executed in RUN.get("executed", {}).values():
+            key = jupyter_plugin._compute_cache_key(executed, plugin.config, plugin.config["execute"])
+            used.add(jupyter_plugin._get_cache_path(plugin.config["cache_dir"], key))
     out = Path(config["site_dir"]) / "assets" / "stylesheets"
     out.mkdir(parents=True, exist_ok=True)
     for name, css in SHARED_CSS.items():

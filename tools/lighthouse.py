@@ -90,18 +90,20 @@ def run_lighthouse(url, chrome):
         raise RuntimeError(f"lighthouse {url} exited {done.returncode}:\n{done.stderr[-3000:]}")
     report = json.loads(done.stdout)
     audits = report["audits"]
+    # A metric Lighthouse could not measure leaves its category without a score: count it as 0.
+    errors = [a["id"] for a in audits.values() if a.get("errorMessage")]  # printed by id
     failed = {c: [a["id"] for a in report["categories"][c]["auditRefs"]
                   if a["weight"] and audits[a["id"]]["scoreDisplayMode"] in {"binary", "numeric"}
-                  and audits[a["id"]]["score"] < 1]
+                  and (audits[a["id"]]["score"] or 0) < 1]
               for c in CATEGORIES[1:]}
     return {
-        "scores": {c: report["categories"][c]["score"] * 100 for c in CATEGORIES},
-        "lcp_ms": audits["largest-contentful-paint"]["numericValue"],
-        "tbt_ms": audits["total-blocking-time"]["numericValue"],
-        "cls": audits["cumulative-layout-shift"]["numericValue"],
-        "elements": audits["dom-size"]["numericValue"],
-        "bytes": audits["total-byte-weight"]["numericValue"],
-        "failed": {c: ids for c, ids in failed.items() if ids},
+        "scores": {c: (report["categories"][c]["score"] or 0) * 100 for c in CATEGORIES},
+        "lcp_ms": audits["largest-contentful-paint"].get("numericValue", float("nan")),
+        "tbt_ms": audits["total-blocking-time"].get("numericValue", float("nan")),
+        "cls": audits["cumulative-layout-shift"].get("numericValue", float("nan")),
+        "elements": audits["dom-size"].get("numericValue", float("nan")),
+        "bytes": audits["total-byte-weight"].get("numericValue", float("nan")),
+        "failed": {c: ids for c, ids in failed.items() if ids} | ({"errors": errors} if errors else {}),
         "benchmark": report["environment"]["benchmarkIndex"],
     }
 
