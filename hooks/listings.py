@@ -26,6 +26,7 @@ characters, an unknown name, or a check that is not a whole statement fails the 
 """
 
 import ast
+import functools
 import io
 import logging
 import re
@@ -166,6 +167,17 @@ def _import_line(stmt, used):
     return f"from {'.' * stmt.level}{stmt.module or ''} import {parts}"
 
 
+def _parsed(file):
+    """The lines and syntax tree of a source file, read once per version of it."""
+    return _parse(file, file.stat().st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=64)
+def _parse(file, mtime_ns):  # mtime_ns in the key: `mkdocs serve` sees an edited file anew
+    source = file.read_text("utf-8")
+    return source.splitlines(), ast.parse(source)
+
+
 def render(path, names, root=ROOT):
     """The listing of ``names`` from the file ``path`` (relative to ``root``), and whether any
     input check was left out.
@@ -181,9 +193,7 @@ def render(path, names, root=ROOT):
     >>> checks
     True
     """
-    source = (root / path).read_text("utf-8")
-    lines = source.splitlines()
-    tree = ast.parse(source)
+    lines, tree = _parsed(root / path)
     module = ".".join(Path(path).with_suffix("").parts)
     top = {}
     for stmt in tree.body:
@@ -340,7 +350,7 @@ def source_url(config, path, names):
     repo = (config.get("repo_url") or "").rstrip("/")
     url = f"{repo}/blob/main/{path}" if repo else path
     head = names[0].partition(".")[0]
-    for stmt in ast.parse((ROOT / path).read_text("utf-8")).body:
+    for stmt in _parsed(ROOT / path)[1].body:
         if getattr(stmt, "name", None) == head:
             return f"{url}#L{_start(stmt)}-L{stmt.end_lineno}"
     return url
@@ -348,7 +358,9 @@ def source_url(config, path, names):
 
 def expand(markdown, lang, config, page_name="page", table=None):
     """Replace every ``listing`` block of a page's Markdown with its rendered code; on a Korean
-    page its comments come from ``table`` (English -> Korean)."""
+    page its comments come from ``table`` (English -> Korean; default: the project's table)."""
+    if lang == "ko" and table is None:
+        table = load_comments()  # once per page, not once per listing
 
     def replace(m):
         indent = m["indent"]
@@ -363,7 +375,7 @@ def expand(markdown, lang, config, page_name="page", table=None):
             raise ListingError(f"{page_name}: listing {path} {' '.join(names)}: {exc}") from None
         note = NOTE[lang, checks]
         if lang == "ko":
-            text, missing = translate(text, table if table is not None else load_comments())
+            text, missing = translate(text, table)
             for comment in missing:
                 log.warning(f"{page_name}: listing {path}: no Korean for the comment "
                             f"{comment!r} in hooks/{COMMENTS_KO.name}")

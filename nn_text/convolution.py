@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from nn_text._checks import check_array, check_backward, check_positive_int
+from nn_text._checks import check_array, check_layer_dout, check_positive_int
 from nn_text.im2col import (_check_filter, _check_images, _check_ndarray, col2im,
                             conv_output_size, im2col)
 
@@ -185,5 +185,4 @@ def _check_dout(conv, dout):
         FN, _, FH, FW = conv.W.shape
         out_shape = (N, FN, conv_output_size(H, FH, conv.stride, conv.pad),
                      conv_output_size(W, FW, conv.stride, conv.pad))
-    check_backward("Convolution", dout, out_shape)
-    _check_ndarray("Convolution.backward", "dout", dout)
+    check_layer_dout("Convolution", dout, out_shape)

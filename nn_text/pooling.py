@@ -2,9 +2,8 @@
 
 import numpy as np
 
-from nn_text._checks import check_backward, check_positive_int
-from nn_text.im2col import (_check_filter, _check_images, _check_ndarray, col2im,
-                            conv_output_size, im2col)
+from nn_text._checks import check_layer_dout, check_positive_int
+from nn_text.im2col import _check_filter, _check_images, col2im, conv_output_size, im2col
 
 __all__ = ["Pooling"]
 
@@ -148,5 +147,4 @@ def _check_dout(pool, dout):
         N, C, H, W = pool.x.shape
         out_shape = (N, C, conv_output_size(H, pool.pool_h, pool.stride, pool.pad),
                      conv_output_size(W, pool.pool_w, pool.stride, pool.pad))
-    check_backward("Pooling", dout, out_shape)
-    _check_ndarray("Pooling.backward", "dout", dout)
+    check_layer_dout("Pooling", dout, out_shape)

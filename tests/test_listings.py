@@ -42,11 +42,11 @@ MARKER = "--8<--"
 
 
 def page_listings():
-    """(page, index, 'file names...') of every listing block in the Markdown sources."""
-    found = []
-    for page in sorted(DOCS.rglob("*.md")):
-        for i, m in enumerate(listings.FENCE.finditer(page.read_text("utf-8"))):
-            found.append((page.relative_to(DOCS).as_posix(), i, " ".join(m["body"].split())))
+    """(page, index on the page, 'file names...') of every listing block of both languages."""
+    found, counts = [], {}
+    for page, path, names in listings.page_listings(DOCS, "*.md"):
+        counts[page] = counts.get(page, -1) + 1
+        found.append((page, counts[page], " ".join([path, *names])))
     return found
 
 
