@@ -492,3 +492,42 @@ def check_layer_dout(layer_name, dout, expected):
             return  # the usual case, decided at once
         check_layer_input(f"{layer_name}.backward", "dout", dout)
     check_backward(layer_name, dout, expected)  # forward has run; dout has its output's shape
+
+
+def check_float_dtype(func_name, dtype):
+    """Raise unless ``dtype`` names a floating-point NumPy dtype (float32, float64).
+
+    Parameters
+    ----------
+    func_name : str
+        The public function or class, to name in the message.
+    dtype : object
+        What the caller passed as ``dtype``.
+
+    Returns
+    -------
+    None
+
+    Raises
+    ------
+    TypeError
+        If ``dtype`` is not a dtype, or not a floating-point one.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from nn_text._checks import check_float_dtype
+    >>> check_float_dtype("SimpleConvNet", np.float32)
+    >>> check_float_dtype("SimpleConvNet", int)
+    Traceback (most recent call last):
+    ...
+    TypeError: SimpleConvNet expects dtype to be a floating-point type such as np.float32 or np.float64, got int64
+    """
+    try:
+        kind = np.dtype(dtype).kind
+    except TypeError:
+        raise TypeError(f"{func_name} expects dtype to be a floating-point type such as "
+                        f"np.float32 or np.float64, got {dtype!r}") from None
+    if kind != "f":
+        raise TypeError(f"{func_name} expects dtype to be a floating-point type such as "
+                        f"np.float32 or np.float64, got {np.dtype(dtype)}")

@@ -5,13 +5,20 @@ convolution becomes a single ``np.dot``; ``col2im`` adds the rows back into an i
 what the backward pass needs. The output size follows the book's formula
 ``OH = (H + 2*pad - FH) / stride + 1``, and it must be a whole number: a stride and padding that
 do not tile the input are refused, instead of silently dropping the last rows and columns.
+
+``unfold`` and ``fold`` do the same work in the layout the fast layers use (chapter 7's "making it
+fast"): the batch stays first and the patches become columns, ``(N, C*FH*FW, OH*OW)``, which is
+what PyTorch's ``unfold`` returns. Then ``W.reshape(FN, -1) @ col`` is already ``(N, FN, OH*OW)``,
+an ``(N, FN, OH, OW)`` output with no transpose, and the patches are taken through a strided view
+of the image instead of a loop.
 """
 
 import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
 
 from nn_text._checks import check_array, check_positive_int
 
-__all__ = ["conv_output_size", "im2col", "col2im"]
+__all__ = ["conv_output_size", "im2col", "col2im", "unfold", "fold"]
 
 
 def conv_output_size(input_size, filter_size, stride=1, pad=0):
@@ -223,3 +230,129 @@ def col2im(col, input_shape, filter_h, filter_w, stride=1, pad=0):
             x_max = x + stride * out_w
             img[:, :, y:y_max:stride, x:x_max:stride] += col[:, :, y, x, :, :]
     return img[:, :, pad:H + pad, pad:W + pad]  # drop the padding
+
+
+def unfold(input_data, filter_h, filter_w, stride=1, pad=0):
+    """Unfold a batch of images into columns, image by image: ``(N, C*FH*FW, OH*OW)``.
+
+    The same patches as `im2col`, in the layout that keeps the batch first: column ``(i, j)``
+    of image ``n`` is the patch under the filter at output position ``(i, j)``. The patches are
+    read through `numpy.lib.stride_tricks.sliding_window_view`, a view of the padded image, so
+    the one copy is the final reshape.
+
+    Parameters
+    ----------
+    input_data : ndarray of float, shape (N, C, H, W)
+        Batch of ``N`` images with ``C`` channels.
+    filter_h, filter_w : int
+        Filter height and width.
+    stride : int, default 1
+    pad : int, default 0
+
+    Returns
+    -------
+    ndarray, shape (N, C * filter_h * filter_w, OH * OW)
+        Of the input's dtype.
+
+    Raises
+    ------
+    TypeError
+        If ``input_data`` is not a NumPy array of numbers, or a size is not an int.
+    ValueError
+        If ``input_data`` is not 4-D, or the filter, stride and padding do not tile it.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from nn_text.im2col import im2col, unfold
+    >>> x = np.arange(16.0).reshape(1, 1, 4, 4)
+    >>> col = unfold(x, 3, 3)  # 2x2 positions of a 3x3 filter, one column each
+    >>> col.shape
+    (1, 9, 4)
+    >>> col[0, :, 0]  # the top-left patch, im2col's first row
+    array([ 0.,  1.,  2.,  4.,  5.,  6.,  8.,  9., 10.])
+    >>> x = np.random.default_rng(0).random((10, 3, 7, 7))
+    >>> bool(np.array_equal(unfold(x, 5, 5).transpose(0, 2, 1).reshape(-1, 75), im2col(x, 5, 5)))
+    True
+    """
+    _check_images("unfold", "input_data", input_data)
+    _check_filter("unfold", input_data.shape, filter_h, filter_w, stride, pad)
+    N, C, H, W = input_data.shape
+    img = input_data
+    if pad:
+        img = np.pad(input_data, [(0, 0), (0, 0), (pad, pad), (pad, pad)])
+    # a view of every window: (N, C, OH, OW, FH, FW); nothing is copied yet
+    win = sliding_window_view(img, (filter_h, filter_w), axis=(2, 3))
+    win = win[:, :, ::stride, ::stride]
+    out_h, out_w = win.shape[2:4]
+    # (N, C, OH, OW, FH, FW) -> (N, C, FH, FW, OH, OW) -> (N, C*FH*FW, OH*OW): the one copy
+    return win.transpose(0, 1, 4, 5, 2, 3).reshape(N, -1, out_h * out_w)
+
+
+def fold(col, input_shape, filter_h, filter_w, stride=1, pad=0):
+    """Fold columns back into images, adding up the values of patches that overlap.
+
+    The transpose of `unfold`, as `col2im` is of `im2col`: a loop over the filter's cells
+    (not over output positions) adds each cell's values into the strided pixels it came from.
+
+    Parameters
+    ----------
+    col : ndarray of float, shape (N, C * filter_h * filter_w, OH * OW)
+    input_shape : tuple of int
+        ``(N, C, H, W)`` of the images that `unfold` unfolded.
+    filter_h, filter_w : int
+    stride : int, default 1
+    pad : int, default 0
+
+    Returns
+    -------
+    ndarray, shape ``input_shape``
+        Of ``col``'s dtype.
+
+    Raises
+    ------
+    TypeError
+        If ``col`` is not a NumPy array of numbers, or a size is not an int.
+    ValueError
+        If ``input_shape`` is not 4 sizes, the sizes do not tile, or ``col`` has the wrong shape.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from nn_text.im2col import fold, unfold
+    >>> x = np.ones((1, 1, 3, 3))
+    >>> fold(unfold(x, 2, 2), x.shape, 2, 2)  # how many 2x2 patches cover each pixel
+    array([[[[1., 2., 1.],
+             [2., 4., 2.],
+             [1., 2., 1.]]]])
+    """
+    _check_fold(col, input_shape, filter_h, filter_w, stride, pad)
+    N, C, H, W = input_shape
+    out_h = (H + 2 * pad - filter_h) // stride + 1
+    out_w = (W + 2 * pad - filter_w) // stride + 1
+    # (N, C*FH*FW, OH*OW) -> (N, C, FH, FW, OH, OW): a view
+    col = col.reshape(N, C, filter_h, filter_w, out_h, out_w)
+    img = np.zeros((N, C, H + 2 * pad, W + 2 * pad), dtype=col.dtype)
+    for y in range(filter_h):
+        y_max = y + stride * out_h
+        for x in range(filter_w):
+            x_max = x + stride * out_w
+            img[:, :, y:y_max:stride, x:x_max:stride] += col[:, :, y, x]
+    return img[:, :, pad:H + pad, pad:W + pad]  # drop the padding
+
+
+def _check_fold(col, input_shape, filter_h, filter_w, stride, pad):
+    """Raise unless ``col`` is what `unfold` makes of an input of ``input_shape``. O(1)."""
+    if len(tuple(input_shape)) != 4:
+        raise ValueError(f"fold expects input_shape (N, C, H, W), got {input_shape!r}")
+    check_positive_int("fold", **dict(zip("NCHW", input_shape)))
+    _check_filter("fold", input_shape, filter_h, filter_w, stride, pad)
+    N, C, H, W = input_shape
+    cols = conv_output_size(H, filter_h, stride, pad) * conv_output_size(
+        W, filter_w, stride, pad)
+    check_array("fold", "col", col, ndims=(3,))
+    _check_ndarray("fold", "col", col)
+    if col.shape != (N, C * filter_h * filter_w, cols):
+        raise ValueError(f"fold expects col of shape (N, C*FH*FW, OH*OW) = "
+                         f"({N}, {C * filter_h * filter_w}, {cols}) for input_shape "
+                         f"{tuple(input_shape)}, got {col.shape}")

@@ -631,7 +631,7 @@ class SoftmaxWithLoss:
         """
         _check_targets("SoftmaxWithLoss.forward", x, t)
         if np.ndim(t) < x.ndim:  # labels -> one-hot rows: backward is y - t
-            t = np.eye(x.shape[-1])[t]
+            t = np.eye(x.shape[-1], dtype=np.result_type(x, 1.0))[t]
         self.t = t
         shifted = x - np.max(x, axis=-1, keepdims=True)  # exp cannot overflow
         exp_x = np.exp(shifted)
