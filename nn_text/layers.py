@@ -318,8 +318,7 @@ class Relu:
         """
         check_layer_input("Relu.forward", "x", x)
         self.mask = (x <= 0)
-        out = x.copy()
-        out[self.mask] = 0
+        out = np.where(self.mask, 0, x)  # a new array: 0 where masked, x elsewhere
         return out
 
     def backward(self, dout):
@@ -353,8 +352,7 @@ class Relu:
         (array([0., 0., 5.]), array([5., 5., 5.]))
         """
         check_layer_dout("Relu", dout, self.mask)
-        dx = dout.copy()  # a copy: the caller's dout stays as it was
-        dx[self.mask] = 0
+        dx = np.where(self.mask, 0, dout)  # a new array: the caller's dout stays as it was
         return dx
 
 
@@ -455,6 +453,9 @@ class Affine:
         Weights: D inputs, H outputs.
     b : ndarray of float, shape (H,)
         Biases.
+    input_grad : bool, default True
+        Whether `backward` computes the gradient for ``x``. A network's first layer sets it to
+        False: nothing uses the gradient for the input data.
 
     Attributes
     ----------
@@ -484,7 +485,7 @@ class Affine:
            [1., 0., 0.]]), array([1., 0., 0.]))
     """
 
-    def __init__(self, W, b):
+    def __init__(self, W, b, input_grad=True):
         check_layer_input("Affine", "W", W, ndims=(2,))
         check_layer_input("Affine", "b", b, ndims=(1,))
         if b.shape != W.shape[1:]:
@@ -492,6 +493,7 @@ class Affine:
                              f"of W {W.shape}, got b of shape {b.shape}")
         self.W = W
         self.b = b
+        self.input_grad = input_grad
         self.x = None
         self.original_x_shape = None
         self.dW = None  # gradients of the parameters, set by backward
@@ -543,7 +545,8 @@ class Affine:
 
         Returns
         -------
-        ndarray of float, shape of the input of `forward`
+        ndarray of float, shape of the input of `forward`, or None
+            None if ``input_grad`` is False.
 
         Raises
         ------
@@ -563,12 +566,17 @@ class Affine:
                [3., 3.]])
         >>> layer.db  # each bias was added to both samples
         array([2., 2., 2.])
+        >>> layer.input_grad = False  # as a first layer: dW and db only
+        >>> print(layer.backward(np.ones((2, 3))), layer.dW[:, 0])
+        None [4. 6.]
         """
         check_layer_dout("Affine", dout,
                          None if self.x is None else (self.x.shape[0], self.W.shape[1]))
-        dx = np.dot(dout, self.W.T)  # (N, H) @ (H, D) -> (N, D)
         self.dW = np.dot(self.x.T, dout)  # (D, N) @ (N, H) -> (D, H)
         self.db = np.sum(dout, axis=0)  # b was added to every sample
+        if not self.input_grad:
+            return None
+        dx = np.dot(dout, self.W.T)  # (N, H) @ (H, D) -> (N, D)
         dx = dx.reshape(*self.original_x_shape)  # back to the input's shape
         return dx
 

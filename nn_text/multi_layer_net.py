@@ -156,7 +156,8 @@ class MultiLayerNet:
         self.layers = {}
         for idx in range(1, self.hidden_layer_num + 1):
             W, b = self.params[f"W{idx}"], self.params[f"b{idx}"]
-            self.layers[f"Affine{idx}"] = Affine(W, b)
+            # the first layer: no gradient for the input data, nothing would use it
+            self.layers[f"Affine{idx}"] = Affine(W, b, input_grad=idx > 1)
             if self.use_batchnorm:
                 self.params[f"gamma{idx}"] = np.ones(all_size_list[idx])
                 self.params[f"beta{idx}"] = np.zeros(all_size_list[idx])
@@ -168,7 +169,7 @@ class MultiLayerNet:
 
         idx = self.hidden_layer_num + 1
         W, b = self.params[f"W{idx}"], self.params[f"b{idx}"]
-        self.layers[f"Affine{idx}"] = Affine(W, b)
+        self.layers[f"Affine{idx}"] = Affine(W, b, input_grad=idx > 1)
         self.last_layer = SoftmaxWithLoss()
 
     def predict(self, x, train_flg=False):

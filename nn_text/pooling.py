@@ -7,8 +7,7 @@ the same numbers faster (chapter 7, "making it fast"), through `unfold`. The net
 import numpy as np
 
 from nn_text._checks import check_layer_dout, check_positive_int
-from nn_text.im2col import (_check_filter, _check_images, col2im, conv_output_size, fold, im2col,
-                            unfold)
+from nn_text.im2col import _check_filter, _check_images, col2im, conv_output_size, im2col, unfold
 
 __all__ = ["Pooling", "BookPooling"]
 
@@ -18,8 +17,10 @@ class Pooling:
 
     The same numbers as the book's layer (`BookPooling`), computed faster: the windows come from
     `nn_text.im2col.unfold` with the window's cells on their own axis, ``(N, C, PH*PW, OH*OW)``,
-    so the maximum is taken across whole planes, and the output is already ``(N, C, OH, OW)``.
-    Of equal values, the first in the window (row by row) is the maximum, as in the book.
+    so the maximum is taken across whole planes, and the output is already ``(N, C, OH, OW)``;
+    backward adds each cell's gradient into the image with one strided slice per cell, as
+    `col2im` does. Of equal values, the first in the window (row by row) is the maximum, as in
+    the book.
 
     Parameters
     ----------
@@ -94,10 +95,14 @@ class Pooling:
         out_h = (H + 2 * self.pad - self.pool_h) // self.stride + 1
         out_w = (W + 2 * self.pad - self.pool_w) // self.stride + 1
         col = unfold(x, self.pool_h, self.pool_w, self.stride, self.pad)
-        # (N, C*PH*PW, OH*OW) -> (N, C, PH*PW, OH*OW): a window's cells on one axis
+        # (N, C*PH*PW, OH*OW) -> (N, C, PH*PW, OH*OW): plane k holds cell k of every window
         col = col.reshape(N, C, self.pool_h * self.pool_w, -1)
-        arg_max = np.argmax(col, axis=2)  # (N, C, OH*OW), the first maximum of equal ones
-        out = np.max(col, axis=2)
+        out = np.max(col, axis=2)  # (N, C, OH*OW)
+        # where the maximum was: the first cell that holds it, as np.argmax would say, but
+        # plane by plane (np.argmax over a middle axis copies the array first)
+        arg_max = np.zeros(out.shape, dtype=np.intp)
+        for k in reversed(range(col.shape[2])):
+            arg_max = np.where(col[:, :, k] == out, k, arg_max)
         self.x = x
         self.arg_max = arg_max
         return out.reshape(N, C, out_h, out_w)
@@ -134,14 +139,17 @@ class Pooling:
                  [10.,  0.]]]])
         """
         _check_dout("Pooling", self, dout)
-        N, C = dout.shape[:2]
-        pool_size = self.pool_h * self.pool_w
-        dcol = np.zeros((N, C, pool_size, self.arg_max.shape[2]), dtype=dout.dtype)
-        # each window's gradient goes to the cell that held its maximum
-        np.put_along_axis(dcol, self.arg_max[:, :, None], dout.reshape(N, C, 1, -1), axis=2)
-        # (N, C, PH*PW, OH*OW) -> (N, C*PH*PW, OH*OW), then back to images
-        dcol = dcol.reshape(N, C * pool_size, -1)
-        return fold(dcol, self.x.shape, self.pool_h, self.pool_w, self.stride, self.pad)
+        N, C, H, W = self.x.shape
+        out_h, out_w = dout.shape[2:]
+        dout = dout.reshape(N, C, -1)  # (N, C, OH*OW), the layout of arg_max
+        s = self.stride
+        dimg = np.zeros((N, C, H + 2 * self.pad, W + 2 * self.pad), dtype=dout.dtype)
+        # cell k of each window gets the window's gradient if it held the maximum
+        for k in range(self.pool_h * self.pool_w):
+            y, x = divmod(k, self.pool_w)
+            dcell = np.where(self.arg_max == k, dout, 0).reshape(N, C, out_h, out_w)
+            dimg[:, :, y:y + s * out_h:s, x:x + s * out_w:s] += dcell
+        return dimg[:, :, self.pad:H + self.pad, self.pad:W + self.pad]  # drop the padding
 
 
 class BookPooling:
