@@ -1,6 +1,6 @@
 """How fast nn_text's CNN layers are against the book's code, as ratios measured in one process.
 
-    .venv/bin/python bench/cnn_engine.py [rounds] [--profile] [--memory]
+    .venv/bin/python bench/cnn_engine.py [rounds] [--profile] [--memory] [--save FILE]
 
 The book's layers and CNNs (chapters 7 and 8: im2col, col2im, Convolution, Pooling, Relu, Affine,
 Dropout, SoftmaxWithLoss, SimpleConvNet, DeepConvNet) are written out below as the book writes
@@ -14,7 +14,8 @@ its CPU time for the same SimpleConvNet step is printed too (it is never a depen
 
 ``--profile`` prints where one SimpleConvNet step's time goes, layer by layer, for the book's
 code and nn_text's. ``--memory`` prints the peak memory above the start (tracemalloc) of three
-SimpleConvNet steps for each.
+SimpleConvNet steps for each. ``--save FILE`` writes everything printed as JSON as well
+(``results/cnn_engine.json`` is what chapter 7's "making it fast" quotes).
 """
 
 import os
@@ -22,6 +23,8 @@ import os
 for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(var, "1")  # before NumPy loads: one thread, steadier timings
 
+import json  # noqa: E402
+import platform  # noqa: E402
 import statistics  # noqa: E402
 import sys  # noqa: E402
 import time  # noqa: E402
@@ -30,12 +33,14 @@ import tracemalloc  # noqa: E402
 import numpy as np  # noqa: E402
 from threadpoolctl import threadpool_info, threadpool_limits  # noqa: E402
 
+from nn_text._io import write_atomically  # noqa: E402
 from nn_text.convolution import Convolution  # noqa: E402
 from nn_text.deep_conv_net import DeepConvNet  # noqa: E402
 from nn_text.optimizers import Adam  # noqa: E402
 from nn_text.simple_conv_net import SimpleConvNet  # noqa: E402
 
 BATCH = 100
+RESULTS = {}  # what --save writes
 
 
 # --- the book's code (common/util.py, common/layers.py, ch07, ch08), float64, no checks ------
@@ -247,15 +252,21 @@ def rounds_of(runs, rounds):
     return times
 
 
-def report(title, times, reference, targets):
+def report(key, title, times, reference, targets):
     ref = times[reference]
     print(title)
+    RESULTS[key] = {"reference": reference, "reference_ms": round(statistics.median(ref) * 1000, 1),
+                    "rounds": len(ref), "ratios": {}}
     for name, ts in times.items():
         if name == reference:
             print(f"  {name:<22} {statistics.median(ts) * 1000:7.1f} ms (reference)")
             continue
         ratios = [t / r for t, r in zip(ts, ref)]
         goal = targets.get(name)
+        RESULTS[key]["ratios"][name] = {
+            "median": round(statistics.median(ratios), 2), "min": round(min(ratios), 2),
+            "max": round(max(ratios), 2), "ms": round(statistics.median(ts) * 1000, 1),
+            "target": goal}
         mark = "" if goal is None else (f"  target <= {goal}: "
                                         f"{'met' if statistics.median(ratios) <= goal else 'NOT met'}")
         print(f"  {name:<22} {statistics.median(ts) * 1000:7.1f} ms  ratio "
@@ -287,7 +298,7 @@ def conv_layer(rounds):
     book, fast = BookConvolution(W, b), Convolution(W, b)
     same = np.abs(book.forward(x) - fast.forward(x)).max()
     dx_diff = np.abs(book.backward(dout.copy()) - fast.backward(dout.copy())).max()
-    report(f"Convolution forward+backward with dx, 100x1x28x28, 30 filters 5x5 ({rounds} rounds; "
+    report("convolution", f"Convolution forward+backward with dx, 100x1x28x28, 30 filters 5x5 ({rounds} rounds; "
            f"largest difference out {same:.1e}, dx {dx_diff:.1e})",
            rounds_of(runs, rounds), "book (loop im2col)",
            {"nn_text float64": 0.6, "nn_text float32": 0.45})
@@ -303,7 +314,7 @@ def simple_conv_net(rounds):
     rel32 = max(float(np.abs(g_32[k] - g_book[k]).max() / np.abs(g_book[k]).max()) for k in g_book)
     runs = {"book float64": lambda: book.gradient(x, t)}
     runs.update({name: (lambda n=net: n.gradient(x, t)) for name, net in nets.items()})
-    report(f"SimpleConvNet gradient, batch {BATCH} ({rounds} rounds; largest gradient difference "
+    report("simple_conv_net", f"SimpleConvNet gradient, batch {BATCH} ({rounds} rounds; largest gradient difference "
            f"float64 {diff:.1e}, float32 relative {rel32:.1e})",
            rounds_of(runs, rounds), "book float64",
            {"nn_text float64": 0.55, "nn_text float32": 0.35})
@@ -324,7 +335,7 @@ def simple_conv_net(rounds):
 
     times = rounds_of({"torch float32": torch_step,
                        "nn_text float32": lambda: nets["nn_text float32"].gradient(x, t)}, rounds)
-    report("  against PyTorch on the CPU", times, "torch float32", {"nn_text float32": 2.5})
+    report("torch", "  against PyTorch on the CPU", times, "torch float32", {"nn_text float32": 2.5})
 
 
 def deep_conv_net(rounds):
@@ -335,7 +346,7 @@ def deep_conv_net(rounds):
     opt_book, opt32 = BookAdam(), Adam()
     runs = {"book float64": lambda: opt_book.update(book.params, book.gradient(x, t)),
             "nn_text float32": lambda: opt32.update(net32.params, net32.gradient(x, t))}
-    report(f"DeepConvNet step (gradient and Adam), batch {BATCH} ({rounds} rounds)",
+    report("deep_conv_net", f"DeepConvNet step (gradient and Adam), batch {BATCH} ({rounds} rounds)",
            rounds_of(runs, rounds), "book float64", {"nn_text float32": 0.35})
 
 
@@ -364,6 +375,9 @@ def profile():
                 spent[key] = spent.get(key, 0) + time.perf_counter() - start
         total = sum(spent.values())
         top = sorted(spent.items(), key=lambda kv: -kv[1])
+        RESULTS.setdefault("profile", {})[name] = {
+            "step_ms": round(total / 5 * 1000, 1),
+            "shares": {k: round(v / total, 3) for k, v in top}}
         print(f"Profile of one SimpleConvNet step, {name}: {total / 5 * 1000:.0f} ms; " + ", ".join(
             f"{k} {v / total:.0%}" for k, v in top if v / total >= 0.02))
 
@@ -381,6 +395,7 @@ def memory():
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
         print(f"Peak memory of 3 SimpleConvNet steps, {name}: {peak / 2**20:.0f} MiB")
+        RESULTS.setdefault("peak_memory_mib", {})[name] = round(peak / 2**20)
 
 
 def main():
@@ -388,6 +403,9 @@ def main():
     rounds = int(next((a for a in args if a.isdigit()), 9))
     with threadpool_limits(1):
         print(f"BLAS: {blas_line()}; NumPy {np.__version__}")
+        RESULTS["machine"] = {"blas": blas_line(), "numpy": np.__version__,
+                              "cpu": platform.processor() or platform.machine(),
+                              "cores": os.cpu_count()}
         if "--profile" in args:
             profile()
         if "--memory" in args:
@@ -395,6 +413,11 @@ def main():
         conv_layer(rounds)
         simple_conv_net(rounds)
         deep_conv_net(max(3, rounds // 3))
+    if "--save" in args:
+        path = args[args.index("--save") + 1]
+        text = json.dumps(RESULTS, indent=1) + "\n"
+        write_atomically(path, lambda f: f.write(text.encode()))
+        print(f"wrote {path}")
 
 
 if __name__ == "__main__":

@@ -66,3 +66,47 @@ def test_book_simple_conv_net_shapes():
 def test_backward_before_forward():
     with pytest.raises(RuntimeError, match="Convolution.backward needs Convolution.forward first"):
         Convolution(np.ones((1, 1, 2, 2)), np.zeros(1)).backward(np.ones((1, 1, 1, 1)))
+
+
+# --- the fast layer against the book's ------------------------------------------------------
+
+from nn_text.convolution import BookConvolution  # noqa: E402
+
+
+@settings(max_examples=40, deadline=None)
+@given(case=shapes, fn=st.integers(1, 4), seed=st.integers(0, 2**32 - 1))
+def test_fast_layer_equals_the_books(case, fn, seed):
+    (N, C, H, W), fh, fw, stride, pad = case
+    rng = np.random.default_rng(seed)
+    x = rng.standard_normal((N, C, H, W))
+    Wt, b = rng.standard_normal((fn, C, fh, fw)), rng.standard_normal(fn)
+    fast, book = Convolution(Wt, b, stride, pad), BookConvolution(Wt, b, stride, pad)
+    out = fast.forward(x)
+    assert np.allclose(out, book.forward(x), rtol=1e-12, atol=1e-12)
+    dout = rng.standard_normal(out.shape)
+    assert np.allclose(fast.backward(dout), book.backward(dout.copy()), rtol=1e-12, atol=1e-12)
+    assert np.allclose(fast.dW, book.dW, rtol=1e-12, atol=1e-12)
+    assert np.allclose(fast.db, book.db, rtol=1e-12, atol=1e-12)
+
+
+def test_first_layer_skips_only_the_input_gradient():
+    rng = np.random.default_rng(0)
+    x, W, b = rng.random((3, 2, 6, 6)), rng.standard_normal((4, 2, 3, 3)), np.zeros(4)
+    full, first = Convolution(W, b, pad=1), Convolution(W, b, pad=1, input_grad=False)
+    dout = rng.standard_normal(full.forward(x).shape)
+    first.forward(x)
+    assert full.backward(dout) is not None and first.backward(dout) is None
+    assert np.array_equal(full.dW, first.dW) and np.array_equal(full.db, first.db)
+
+
+def test_float32_stays_float32_and_agrees_with_float64():
+    rng = np.random.default_rng(0)
+    x, W, b = rng.random((4, 3, 8, 8)), rng.standard_normal((5, 3, 3, 3)), rng.standard_normal(5)
+    f64 = Convolution(W, b, pad=1)
+    f32 = Convolution(W.astype(np.float32), b.astype(np.float32), pad=1)
+    out64, out32 = f64.forward(x), f32.forward(x.astype(np.float32))
+    dout = rng.standard_normal(out64.shape)
+    dx64, dx32 = f64.backward(dout), f32.backward(dout.astype(np.float32))
+    assert out32.dtype == dx32.dtype == f32.dW.dtype == f32.db.dtype == np.float32
+    for a, b32 in ((out64, out32), (dx64, dx32), (f64.dW, f32.dW)):
+        assert np.abs(a - b32).max() <= 1e-5 * np.abs(a).max()

@@ -53,3 +53,30 @@ def test_channels_are_pooled_separately():
 def test_backward_before_forward():
     with pytest.raises(RuntimeError, match="Pooling.backward needs Pooling.forward first"):
         Pooling(2, 2).backward(np.ones((1, 1, 1, 1)))
+
+
+# --- the fast layer against the book's ------------------------------------------------------
+
+from nn_text.pooling import BookPooling  # noqa: E402
+
+
+@settings(max_examples=60, deadline=None)
+@given(case=shapes, levels=st.integers(1, 4), seed=st.integers(0, 2**32 - 1))
+def test_fast_layer_equals_the_books_ties_included(case, levels, seed):
+    (N, C, H, W), ph, pw, stride, pad = case
+    rng = np.random.default_rng(seed)
+    # few distinct values (and zeros, as after ReLU): windows often hold their maximum twice,
+    # and only the first of them may get the gradient, as in the book
+    x = rng.integers(-1, levels, (N, C, H, W)).astype(float)
+    fast, book = Pooling(ph, pw, stride, pad), BookPooling(ph, pw, stride, pad)
+    out = fast.forward(x)
+    assert np.array_equal(out, book.forward(x))
+    dout = rng.standard_normal(out.shape)
+    assert np.array_equal(fast.backward(dout), book.backward(dout.copy()))
+
+
+def test_float32_stays_float32():
+    x = np.random.default_rng(0).random((2, 3, 4, 4)).astype(np.float32)
+    pool = Pooling(2, 2, stride=2)
+    out = pool.forward(x)
+    assert out.dtype == pool.backward(np.ones_like(out)).dtype == np.float32
