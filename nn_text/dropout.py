@@ -82,7 +82,9 @@ class Dropout:
             # True where a neuron is kept
             self.mask = self.rng.random(x.shape) > self.dropout_ratio
         else:  # all kept, scaled by the share kept on average in training
-            self.mask = np.full(x.shape, 1.0 - self.dropout_ratio, dtype=np.result_type(x, 1.0))
+            keep = 1.0 - self.dropout_ratio
+            dtype = np.result_type(x, keep)  # float32 stays float32
+            self.mask = np.full(x.shape, keep, dtype=dtype)
         return x * self.mask
 
     def backward(self, dout):

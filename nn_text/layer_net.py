@@ -70,7 +70,8 @@ class TwoLayerNet:
         # backward in reverse
         self.layers = {}
         # the first layer: no gradient for the input data, nothing would use it
-        self.layers["Affine1"] = Affine(self.params["W1"], self.params["b1"], input_grad=False)
+        self.layers["Affine1"] = Affine(self.params["W1"], self.params["b1"],
+                                        input_grad=False)
         self.layers["Relu1"] = Relu()
         self.layers["Affine2"] = Affine(self.params["W2"], self.params["b2"])
         self.lastLayer = SoftmaxWithLoss()

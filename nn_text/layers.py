@@ -318,7 +318,7 @@ class Relu:
         """
         check_layer_input("Relu.forward", "x", x)
         self.mask = (x <= 0)
-        out = np.where(self.mask, 0, x)  # a new array: 0 where masked, x elsewhere
+        out = np.where(self.mask, 0, x)  # 0 where x <= 0, x elsewhere
         return out
 
     def backward(self, dout):
@@ -352,7 +352,7 @@ class Relu:
         (array([0., 0., 5.]), array([5., 5., 5.]))
         """
         check_layer_dout("Relu", dout, self.mask)
-        dx = np.where(self.mask, 0, dout)  # a new array: the caller's dout stays as it was
+        dx = np.where(self.mask, 0, dout)  # a new array: dout stays as it was
         return dx
 
 

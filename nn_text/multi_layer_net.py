@@ -156,7 +156,7 @@ class MultiLayerNet:
         self.layers = {}
         for idx in range(1, self.hidden_layer_num + 1):
             W, b = self.params[f"W{idx}"], self.params[f"b{idx}"]
-            # the first layer: no gradient for the input data, nothing would use it
+            # no gradient for the input data: nothing would use it
             self.layers[f"Affine{idx}"] = Affine(W, b, input_grad=idx > 1)
             if self.use_batchnorm:
                 self.params[f"gamma{idx}"] = np.ones(all_size_list[idx])
