@@ -51,6 +51,7 @@ def train_two_layer_net(x_train, t_train, x_test, t_test, hidden_size=50,
     t_train, t_test : ndarray
         Labels (N,) or one-hot (N, classes).
     hidden_size : int, default 50
+        Neurons of the hidden layer (one hidden layer).
     iters_num : int, default 10000
         Mini-batch steps.
     batch_size : int, default 100

@@ -45,6 +45,30 @@ def test_forward_matches_direct_sum_and_backward_matches_numerical(case, fn, see
     assert np.allclose(conv.db, numerical_gradient(loss, b), rtol=1e-4, atol=1e-7)
 
 
+# Fixed cases next to the random ones above: the input gradient dx is what a stacked convolution
+# passes back to the layer before it, and SimpleConvNet's gradient check (its convolution is the
+# first layer) never sees it. Each case tiles: (H + 2*pad - FH) is a multiple of stride.
+@pytest.mark.parametrize("x_shape, w_shape, stride, pad", [
+    ((2, 3, 5, 5), (2, 3, 3, 3), 1, 0),
+    ((2, 3, 5, 5), (2, 3, 3, 3), 1, 1),
+    ((2, 3, 5, 5), (2, 3, 3, 3), 2, 1),
+    ((1, 2, 7, 6), (3, 2, 3, 2), 2, 0),
+    ((1, 1, 5, 5), (2, 1, 3, 3), 3, 2),
+])
+def test_backward_dx_matches_numerical_gradient(x_shape, w_shape, stride, pad):
+    rng = np.random.default_rng(0)
+    x = rng.standard_normal(x_shape)  # float64
+    conv = Convolution(rng.standard_normal(w_shape), rng.standard_normal(w_shape[0]), stride, pad)
+    dout = rng.standard_normal(conv.forward(x).shape)
+    dx = conv.backward(dout)
+
+    def weighted_output(x_):  # its gradient with respect to x is dx
+        return float(np.sum(conv.forward(x_) * dout))
+
+    assert dx.shape == x.shape
+    assert np.allclose(dx, numerical_gradient(weighted_output, x), rtol=1e-6, atol=1e-8)
+
+
 def test_shares_weights_and_keeps_input():
     W, b = np.zeros((1, 1, 2, 2)), np.zeros(1)
     conv = Convolution(W, b)
