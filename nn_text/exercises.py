@@ -381,8 +381,8 @@ def _ch05_affine_backward(MyAffine):
                 args = (p_, b) if key == "W" else (W, p_)
                 return np.sum(MyAffine(*args).forward(x) * dout)
 
-            _gradient(f"d{key} from MyAffine.backward with x of shape {x.shape}", got, loss,
-                      p.copy())
+            _gradient(f"d{key} from {MyAffine.__name__}.backward with x of shape {x.shape}",
+                      got, loss, p.copy())
     return len(cases)
 
 
