@@ -404,7 +404,7 @@ def _optimizer(cls, what, reference, **rates):
         theirs.update(expected, {k: v.copy() for k, v in g.items()})
         for key in params:
             if params[key] is not arrays[key]:
-                raise ExerciseError(f"{what}.update replaced params['{key}'] with a new array; "
+                raise ExerciseError(f"{cls.__name__}.update replaced params['{key}'] with a new array; "
                                     "change it in place (params[key] -= ..., params[key] += ...) "
                                     "so that the layers sharing it see the update")
             _same(f"params['{key}'] after update {step}", params[key], expected[key])
