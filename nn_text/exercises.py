@@ -94,7 +94,8 @@ def check(name, obj):
     ExerciseError
         If the solution gives a wrong type, shape, value or gradient on one of the cases.
     ValueError
-        If ``name`` is not an exercise.
+        If ``name`` is not an exercise. Any other error that the solution raises while it runs
+        (but NotImplementedError, the mark of an empty cell) reaches the caller unchanged.
 
     Examples
     --------
@@ -120,7 +121,7 @@ def check(name, obj):
     >>> def XOR(x1, x2):
     ...     raise NotImplementedError("your code here")
     >>> exercises.check("ch02-xor-nand", XOR)
-    ch02-xor-nand: not solved yet (the code raises NotImplementedError); write it, then run this again
+    ch02-xor-nand: not solved yet (your code raises NotImplementedError)
     """
     if name not in _CHECKS:
         raise ValueError(f"check expects an exercise name such as {names()[0]!r}, got {name!r}; "
@@ -129,8 +130,7 @@ def check(name, obj):
         with np.errstate(all="ignore"):  # an overflow shows as inf or nan in the comparison
             cases = _CHECKS[name](obj)
     except NotImplementedError:
-        print(f"{name}: not solved yet (the code raises NotImplementedError); "
-              "write it, then run this again")
+        print(f"{name}: not solved yet (your code raises NotImplementedError)")
         return
     except ExerciseError as e:
         raise ExerciseError(f"{name}: {e}") from None
@@ -143,7 +143,8 @@ def check(name, obj):
 def _show(value):
     """A value for a message, on one line."""
     if isinstance(value, np.ndarray):
-        return np.array2string(value, separator=", ", precision=6, suppress_small=True).replace("\n", "")
+        text = np.array2string(value, separator=", ", precision=6, suppress_small=True)
+        return text.replace("\n", "")
     return repr(value)
 
 
@@ -188,7 +189,8 @@ def _gradient(label, got, f, x):
         _same(label, got, numeric)  # says what the type or shape should be
     diff = np.abs(got - numeric)
     if not diff.max() <= GRAD_TOL:  # also catches nan
-        where = tuple(int(i) for i in np.unravel_index(np.nanargmax(diff), diff.shape))
+        worst = np.argmax(np.where(np.isnan(diff), np.inf, diff))  # a nan is the worst
+        where = tuple(int(i) for i in np.unravel_index(worst, diff.shape))
         raise ExerciseError(
             f"{label} disagrees with the numerical gradient: max difference "
             f"{float(diff.max()):.3g} at index {where} (yours {float(got[where]):.6g}, "
@@ -404,9 +406,10 @@ def _optimizer(cls, what, reference, **rates):
         theirs.update(expected, {k: v.copy() for k, v in g.items()})
         for key in params:
             if params[key] is not arrays[key]:
-                raise ExerciseError(f"{cls.__name__}.update replaced params['{key}'] with a new array; "
-                                    "change it in place (params[key] -= ..., params[key] += ...) "
-                                    "so that the layers sharing it see the update")
+                raise ExerciseError(f"{cls.__name__}.update replaced params['{key}'] with a new "
+                                    "array; change it in place (params[key] -= ..., "
+                                    "params[key] += ...) so that the layers sharing it see "
+                                    "the update")
             _same(f"params['{key}'] after update {step}", params[key], expected[key])
     return len(grads)
 

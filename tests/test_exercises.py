@@ -407,3 +407,17 @@ def test_names_by_chapter():
                                   "ch05-affine-backward"]
     assert exercises.names(9) == []
     assert exercises.names() == [n for c in range(1, 8) for n in exercises.names(c)]
+
+
+def test_a_nan_gradient_is_reported_where_it_first_is():
+    class NanSigmoid:
+        def forward(self, x):
+            return sigmoid(x)
+
+        def backward(self, dout):
+            return dout * np.nan
+
+    with pytest.raises(ExerciseError, match=r"dx from NanSigmoid\.backward disagrees with the "
+                                            r"numerical gradient: max difference nan at index "
+                                            r"\(0,\) \(yours nan, numerical -0\.244113\)$"):
+        exercises.check("ch05-sigmoid-backward", NanSigmoid)
