@@ -406,7 +406,8 @@ def test_names_by_chapter():
     assert exercises.names(5) == ["ch05-sigmoid-backward", "ch05-tanh-layer",
                                   "ch05-affine-backward"]
     assert exercises.names(9) == []
-    assert exercises.names() == [n for c in range(1, 8) for n in exercises.names(c)]
+    chapters = sorted({chapter(name) for name in exercises.names()})
+    assert exercises.names() == [n for c in chapters for n in exercises.names(c)]  # in order
 
 
 def test_a_nan_gradient_is_reported_where_it_first_is():
