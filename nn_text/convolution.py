@@ -119,7 +119,7 @@ class Convolution:
         out_h = (H + 2 * self.pad - FH) // self.stride + 1
         out_w = (W + 2 * self.pad - FW) // self.stride + 1
         col = unfold(x, FH, FW, self.stride, self.pad)  # (N, C*FH*FW, OH*OW)
-        # (FN, C*FH*FW) @ (N, C*FH*FW, OH*OW) -> (N, FN, OH*OW), one product per image
+        # (FN, C*FH*FW) @ (N, C*FH*FW, OH*OW) -> (N, FN, OH*OW): per image
         out = self.W.reshape(FN, -1) @ col + self.b.reshape(FN, 1)
         self.x = x
         self.col = col
@@ -173,7 +173,7 @@ class Convolution:
         self.dW = dW.reshape(FN, C, FH, FW)
         if not self.input_grad:
             return None
-        # (C*FH*FW, FN) @ (N, FN, OH*OW) -> (N, C*FH*FW, OH*OW), then back to images
+        # (C*FH*FW, FN) @ (N, FN, OH*OW) -> (N, C*FH*FW, OH*OW): back to images
         dcol = self.W.reshape(FN, -1).T @ dout
         return fold(dcol, self.x.shape, FH, FW, self.stride, self.pad)
 

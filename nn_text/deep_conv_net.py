@@ -21,8 +21,8 @@ from nn_text.pooling import Pooling
 
 __all__ = ["DeepConvNet"]
 
-# The book's six convolutions: filters, size, padding, stride. The fourth pads by 2, so the
-# 14x14 maps become 16x16 and the last pooling gives 4x4.
+# The book's six convolutions: filters, size, padding, stride. The fourth pads
+# by 2, so the 14x14 maps become 16x16 and the last pooling gives 4x4.
 CONV_PARAMS = (
     {"filter_num": 16, "filter_size": 3, "pad": 1, "stride": 1},
     {"filter_num": 16, "filter_size": 3, "pad": 1, "stride": 1},
@@ -85,8 +85,8 @@ class DeepConvNet:
         check_float_dtype("DeepConvNet", dtype)
         rng = np.random.default_rng(0) if rng is None else rng
         C = input_dim[0]
-        # inputs of one neuron, layer by layer: 3x3 patches of C, 16, 16, 32, 32, 64 channels,
-        # then the 64 maps of 4x4, then the hidden layer
+        # inputs of one neuron, layer by layer: 3x3 patches of C, 16, 16, 32,
+        # 32, 64 channels, then the 64 maps of 4x4, then the hidden layer
         in_channels = [C] + [p["filter_num"] for p in CONV_PARAMS[:-1]]
         fan_in = [c * 3 * 3 for c in in_channels] + [64 * 4 * 4, hidden_size]
         shapes = [(p["filter_num"], c, 3, 3) for p, c in zip(CONV_PARAMS, in_channels)]
@@ -99,7 +99,7 @@ class DeepConvNet:
 
         self.layers = []
         for i, p in enumerate(CONV_PARAMS, start=1):
-            # the first layer: no gradient for the input images, nothing would use it
+            # no gradient for the input images: nothing would use it
             self.layers.append(Convolution(self.params[f"W{i}"], self.params[f"b{i}"],
                                            p["stride"], p["pad"], input_grad=i > 1))
             self.layers.append(Relu())

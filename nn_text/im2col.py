@@ -285,8 +285,10 @@ def unfold(input_data, filter_h, filter_w, stride=1, pad=0):
     win = sliding_window_view(img, (filter_h, filter_w), axis=(2, 3))
     win = win[:, :, ::stride, ::stride]
     out_h, out_w = win.shape[2:4]
-    # (N, C, OH, OW, FH, FW) -> (N, C, FH, FW, OH, OW) -> (N, C*FH*FW, OH*OW): the one copy
-    return win.transpose(0, 1, 4, 5, 2, 3).reshape(N, -1, out_h * out_w)
+    # (N, C, OH, OW, FH, FW) -> (N, C, FH, FW, OH, OW) -> (N, C*FH*FW, OH*OW),
+    # the one copy
+    col = win.transpose(0, 1, 4, 5, 2, 3).reshape(N, -1, out_h * out_w)
+    return col
 
 
 def fold(col, input_shape, filter_h, filter_w, stride=1, pad=0):

@@ -69,7 +69,7 @@ class TwoLayerNet:
         # a dict keeps its insertion order: forward goes through it in order,
         # backward in reverse
         self.layers = {}
-        # the first layer: no gradient for the input data, nothing would use it
+        # no gradient for the input data: nothing would use it
         self.layers["Affine1"] = Affine(self.params["W1"], self.params["b1"],
                                         input_grad=False)
         self.layers["Relu1"] = Relu()

@@ -95,11 +95,12 @@ class Pooling:
         out_h = (H + 2 * self.pad - self.pool_h) // self.stride + 1
         out_w = (W + 2 * self.pad - self.pool_w) // self.stride + 1
         col = unfold(x, self.pool_h, self.pool_w, self.stride, self.pad)
-        # (N, C*PH*PW, OH*OW) -> (N, C, PH*PW, OH*OW): plane k holds cell k of every window
+        # (N, C*PH*PW, OH*OW) -> (N, C, PH*PW, OH*OW)
+        # plane k holds cell k of every window
         col = col.reshape(N, C, self.pool_h * self.pool_w, -1)
         out = np.max(col, axis=2)  # (N, C, OH*OW)
-        # where the maximum was: the first cell that holds it, as np.argmax would say, but
-        # plane by plane (np.argmax over a middle axis copies the array first)
+        # the first cell holding the maximum, as np.argmax gives it
+        # (found plane by plane: np.argmax on a middle axis copies the array)
         arg_max = np.zeros(out.shape, dtype=np.intp)
         for k in reversed(range(col.shape[2])):
             arg_max = np.where(col[:, :, k] == out, k, arg_max)
@@ -143,13 +144,15 @@ class Pooling:
         out_h, out_w = dout.shape[2:]
         dout = dout.reshape(N, C, -1)  # (N, C, OH*OW), the layout of arg_max
         s = self.stride
-        dimg = np.zeros((N, C, H + 2 * self.pad, W + 2 * self.pad), dtype=dout.dtype)
-        # cell k of each window gets the window's gradient if it held the maximum
+        pad = self.pad
+        dimg = np.zeros((N, C, H + 2 * pad, W + 2 * pad), dtype=dout.dtype)
+        # cell k of a window gets its gradient if it held the maximum
         for k in range(self.pool_h * self.pool_w):
             y, x = divmod(k, self.pool_w)
-            dcell = np.where(self.arg_max == k, dout, 0).reshape(N, C, out_h, out_w)
+            dcell = np.where(self.arg_max == k, dout, 0)  # (N, C, OH*OW)
+            dcell = dcell.reshape(N, C, out_h, out_w)
             dimg[:, :, y:y + s * out_h:s, x:x + s * out_w:s] += dcell
-        return dimg[:, :, self.pad:H + self.pad, self.pad:W + self.pad]  # drop the padding
+        return dimg[:, :, pad:H + pad, pad:W + pad]  # drop the padding
 
 
 class BookPooling:

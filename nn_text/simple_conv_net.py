@@ -68,7 +68,8 @@ class SimpleConvNet:
     """
 
     def __init__(self, input_dim=(1, 28, 28), conv_param=None, hidden_size=100,
-                 output_size=10, weight_init_std=0.01, rng=None, dtype=np.float64):
+                 output_size=10, weight_init_std=0.01, rng=None,
+                 dtype=np.float64):
         _check_sizes(input_dim, conv_param, hidden_size, output_size)
         check_float_dtype("SimpleConvNet", dtype)
         # the defaults, then what the caller gave
@@ -97,9 +98,10 @@ class SimpleConvNet:
             self.params[key] = self.params[key].astype(dtype)
 
         self.layers = {}
-        # the first layer: no gradient for the input images, nothing would use it
+        # no gradient for the input images: nothing would use it
         self.layers["Conv1"] = Convolution(self.params["W1"], self.params["b1"],
-                                           filter_stride, filter_pad, input_grad=False)
+                                           filter_stride, filter_pad,
+                                           input_grad=False)
         self.layers["Relu1"] = Relu()
         self.layers["Pool1"] = Pooling(pool_h=2, pool_w=2, stride=2)
         self.layers["Affine1"] = Affine(self.params["W2"], self.params["b2"])
