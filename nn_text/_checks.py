@@ -95,6 +95,44 @@ def check_features(func_name, x, W, w_name="W1"):
             + ("; flatten images with x.reshape(len(x), -1)" if x.ndim > 2 else ""))
 
 
+def check_batch(func_name, x, D):
+    """Raise if ``x`` is one sample ``(D,)`` where a batch ``(N, D)`` is expected. O(1).
+
+    The networks that learn from mini-batches take a batch; the message names the fix.
+
+    Parameters
+    ----------
+    func_name : str
+        The public method to name in the message.
+    x : array_like
+        What the caller passed.
+    D : int
+        The number of features of one sample.
+
+    Returns
+    -------
+    None
+
+    Raises
+    ------
+    ValueError
+        If ``x`` is 1-D.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from nn_text._checks import check_batch
+    >>> check_batch("TwoLayerNet.predict", np.zeros((1, 784)), 784)
+    >>> check_batch("TwoLayerNet.predict", np.zeros(784), 784)
+    Traceback (most recent call last):
+    ...
+    ValueError: TwoLayerNet.predict expects a batch x of shape (N, 784), got one sample of shape (784,); pass x.reshape(1, -1), a batch of one
+    """
+    if np.ndim(x) == 1:
+        raise ValueError(f"{func_name} expects a batch x of shape (N, {D}), got one sample of "
+                         f"shape {np.shape(x)}; pass x.reshape(1, -1), a batch of one")
+
+
 def check_targets(func_name, y, t):
     """Raise unless the answers ``t`` fit the outputs ``y``: one-hot rows or integer labels.
 
