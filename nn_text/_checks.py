@@ -57,7 +57,7 @@ def check_scalar_inputs(func_name, **values):
 
 
 
-def check_features(func_name, x, W, w_name="W1"):
+def check_features(func_name, x, W, w_name="W1", batch=False):
     """Raise unless ``x @ W`` is defined: the last axis of x must match the rows of ``W``.
 
     Parameters
@@ -68,6 +68,8 @@ def check_features(func_name, x, W, w_name="W1"):
     W : ndarray, shape (D, H)
     w_name : str, default "W1"
         The weight's name in the message.
+    batch : bool, default False
+        True where only a batch (N, D) is accepted, so the message asks for that shape.
 
     Returns
     -------
@@ -90,8 +92,8 @@ def check_features(func_name, x, W, w_name="W1"):
     """
     if x.ndim not in (1, 2) or x.shape[-1] != W.shape[0]:
         raise ValueError(
-            f"{func_name} expects x of shape ({W.shape[0]},) or (N, {W.shape[0]}) to match "
-            f"{w_name} of shape {W.shape}, got x of shape {x.shape}"
+            f"{func_name} expects x of shape {'' if batch else f'({W.shape[0]},) or '}"
+            f"(N, {W.shape[0]}) to match {w_name} of shape {W.shape}, got x of shape {x.shape}"
             + ("; flatten images with x.reshape(len(x), -1)" if x.ndim > 2 else ""))
 
 

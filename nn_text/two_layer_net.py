@@ -31,7 +31,7 @@ def _check_x(func_name, x, W1):
     check_batch(func_name, x, W1.shape[0])
     check_array(func_name, "x", x, ndims=(2,))
     check_ndarray(func_name, "x", x, kinds="iuf")
-    check_features(func_name, x, W1)
+    check_features(func_name, x, W1, batch=True)
     check_finite(func_name, "x", x)
 
 

@@ -158,9 +158,9 @@ for cls, make in [("TwoLayerNet", two_layer), ("TwoLayerNet", lambda: layer_net.
         probe(f"{make().__module__}.{cls}-{method}-1d",
               lambda make=make, method=method, args=args: getattr(make(), method)(np.ones(4), *args),
               ValueError, rf"{cls}.{method} {ONE_SAMPLE}")
-probe("TwoLayerNet-predict-wide", lambda: two_layer().predict(np.ones((2, 5))), ValueError, r"TwoLayerNet.predict expects x of shape \(4,\) or \(N, 4\) to match W1 of shape \(4, 3\), got x of shape \(2, 5\)")
+probe("TwoLayerNet-predict-wide", lambda: two_layer().predict(np.ones((2, 5))), ValueError, r"TwoLayerNet.predict expects x of shape \(N, 4\) to match W1 of shape \(4, 3\), got x of shape \(2, 5\)")
 probe("TwoLayerNet-loss-labels", lambda: two_layer().loss(np.ones((2, 4)), [0, 1, 1]), ValueError, r"cross_entropy_error expects t .* integer labels of shape \(2,\), got t of shape \(3,\)")
-probe("TwoLayerNet-gradient-wide", lambda: two_layer().gradient(np.ones((1, 3)), [0]), ValueError, r"TwoLayerNet.gradient expects x of shape \(4,\) or \(N, 4\)")
+probe("TwoLayerNet-gradient-wide", lambda: two_layer().gradient(np.ones((1, 3)), [0]), ValueError, r"TwoLayerNet.gradient expects x of shape \(N, 4\) to match")
 probe("TwoLayerNet-gradient-t-count", lambda: two_layer().gradient(np.ones((2, 4)), [0]), ValueError, r"TwoLayerNet.gradient expects t as labels of shape \(2,\) or one-hot of shape \(2, 2\), got t of shape \(1,\)")
 probe("TwoLayerNet-predict-list", lambda: two_layer().predict([[1.0, 2.0, 3.0, 4.0]]), TypeError, "TwoLayerNet.predict expects x to be a NumPy array, got list")
 probe("TwoLayerNet-accuracy-count", lambda: two_layer().accuracy(np.ones((2, 4)), [0]), ValueError, r"accuracy expects one label per row")
