@@ -4,7 +4,7 @@ mkdocstrings takes its locale from ``theme.language`` in its ``on_config``. mkdo
 builds the English site by running the build again and sets the language only in its own,
 later ``on_config``, so mkdocstrings would keep the Korean labels there too. At the start of
 each language's build, give mkdocstrings that build's language. mkdocstrings-python has no
-Korean labels: templates/python/material/languages/ko.html.jinja adds them.
+Korean labels: hooks/templates/python/material/languages/ko.html.jinja adds them.
 """
 
 
