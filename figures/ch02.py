@@ -15,27 +15,29 @@ POINTS = [(0, 0), (1, 0), (0, 1), (1, 1)]
 GATE_PARAMS = {"AND": (0.5, 0.5, -0.7), "NAND": (-0.5, -0.5, 0.7), "OR": (0.5, 0.5, -0.2)}
 GATES = {"AND": AND, "NAND": NAND, "OR": OR, "XOR": XOR}
 ONE_COLOR, ZERO_COLOR = "#1f77b4", "#d62728"
+ZERO_REGION = "#888888"  # the book shades the region where the output is 0 in grey
 
 
 def _points(ax, gate):
-    """Plot the four inputs: filled circles where the gate outputs 1, triangles where it gives 0."""
+    """Plot the four inputs with the book's marks (figures 2-6 to 2-8): a circle where the gate
+    outputs 0, a triangle where it outputs 1."""
     for x1, x2 in POINTS:
         if gate(x1, x2):
-            ax.plot(x1, x2, "o", color=ONE_COLOR, markersize=11)
+            ax.plot(x1, x2, "^", color=ONE_COLOR, markersize=12)
         else:
-            ax.plot(x1, x2, "^", color=ZERO_COLOR, markersize=11, markerfacecolor="white",
+            ax.plot(x1, x2, "o", color=ZERO_COLOR, markersize=11, markerfacecolor="white",
                     markeredgewidth=2)
 
 
 def _point_legend(fig, lang, y):
     """A legend below the panels with the two markers of `_points` and the shaded region."""
-    labels = {"ko": ("출력 1", "출력 0", "출력이 1인 영역"),
-              "en": ("output 1", "output 0", "where the output is 1")}[lang]
+    labels = {"ko": ("출력 0", "출력 1", "출력이 0인 영역"),
+              "en": ("output 0", "output 1", "where the output is 0")}[lang]
     handles = [
-        Line2D([], [], linestyle="none", marker="o", color=ONE_COLOR, markersize=9),
-        Line2D([], [], linestyle="none", marker="^", color=ZERO_COLOR, markersize=9,
+        Line2D([], [], linestyle="none", marker="o", color=ZERO_COLOR, markersize=9,
                markerfacecolor="white", markeredgewidth=2),
-        Line2D([], [], linestyle="none", marker="s", color=ONE_COLOR, alpha=0.15, markersize=12),
+        Line2D([], [], linestyle="none", marker="^", color=ONE_COLOR, markersize=10),
+        Line2D([], [], linestyle="none", marker="s", color=ZERO_REGION, alpha=0.3, markersize=12),
     ]
     fig.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, y), ncol=3,
                frameon=False, fontsize=10)
@@ -119,8 +121,8 @@ def gates(lang):
     Returns
     -------
     matplotlib.figure.Figure
-        Three panels, titled with the gate and its line; the shaded side of each line is
-        where the gate outputs 1.
+        Three panels, titled with the gate and its line; the grey side of each line is where
+        the gate outputs 0, as in the book.
 
     Examples
     --------
@@ -135,9 +137,9 @@ def gates(lang):
     for i, (name, (w1, w2, b)) in enumerate(GATE_PARAMS.items()):
         ax = fig.add_subplot(1, 3, i + 1)
         x2 = -(w1 * x1 + b) / w2  # the decision line w1*x1 + w2*x2 + b = 0
-        # w2 > 0: output 1 above the line; w2 < 0: below it.
-        top = 1.5 if w2 > 0 else -0.5
-        ax.fill_between(x1, x2, top, color=ONE_COLOR, alpha=0.12, linewidth=0)
+        # w2 > 0: output 0 below the line; w2 < 0: above it.
+        zero_side = -0.5 if w2 > 0 else 1.5
+        ax.fill_between(x1, x2, zero_side, color=ZERO_REGION, alpha=0.25, linewidth=0)
         ax.plot(x1, x2, color="#333333")
         _points(ax, GATES[name])
         _frame(ax, name)
@@ -162,7 +164,8 @@ def xor(lang):
     -------
     matplotlib.figure.Figure
         Left: XOR's four points with one attempted line. Right: the band between the OR line
-        and the NAND line, which is exactly where ``XOR = AND(NAND, OR)`` outputs 1.
+        and the NAND line is exactly where ``XOR = AND(NAND, OR)`` outputs 1; outside it
+        (grey) it outputs 0.
 
     Examples
     --------
@@ -184,7 +187,8 @@ def xor(lang):
     (ow1, ow2, ob), (nw1, nw2, nb) = GATE_PARAMS["OR"], GATE_PARAMS["NAND"]
     or_line = -(ow1 * x1 + ob) / ow2
     nand_line = -(nw1 * x1 + nb) / nw2
-    right.fill_between(x1, or_line, nand_line, color=ONE_COLOR, alpha=0.12, linewidth=0)
+    for edge_line, far in [(or_line, -0.5), (nand_line, 1.5)]:  # grey outside the band: 0
+        right.fill_between(x1, edge_line, far, color=ZERO_REGION, alpha=0.25, linewidth=0)
     right.plot(x1, or_line, color="#2ca02c", label="OR")
     right.plot(x1, nand_line, color="#9467bd", linestyle="--", label="NAND")
     _points(right, XOR)

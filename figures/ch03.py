@@ -329,8 +329,8 @@ def why_nonlinear(lang):
     matplotlib.figure.Figure
         Left: a linear ``h(x) = 2x`` applied once, twice and three times stays a straight
         line (``8x`` after three). Right: one small network, ``y = h(x W1 + b1) W2`` with
-        three hidden neurons, computed with ReLU (a tent) and with the identity function
-        (a straight line: here 0 everywhere).
+        three hidden neurons, computed with ReLU (a line bent three times) and with the
+        identity function (one straight line, ``0.5x - 0.5``).
 
     Examples
     --------
@@ -356,12 +356,12 @@ def why_nonlinear(lang):
     left.legend(loc="upper left", fontsize=9)
     right = fig.add_subplot(1, 2, 2)
     W1, b1 = np.array([[1.0, 1.0, 1.0]]), np.array([1.0, 0.0, -1.0])  # (1, 3), (3,)
-    W2 = np.array([[1.0], [-2.0], [1.0]])  # (3, 1)
+    W2 = np.array([[1.0], [-2.0], [1.5]])  # (3, 1); with identity: 0.5x - 0.5, not flat
     xs = np.linspace(-2, 2, 401).reshape(-1, 1)  # (N, 1): one input per row
     for h, label, style in [(relu, text[2], "-"), (identity_function, text[3], "--")]:
         y = h(xs @ W1 + b1) @ W2  # (N, 1) @ (1, 3) -> (N, 3); (N, 3) @ (3, 1) -> (N, 1)
         right.plot(xs[:, 0], y[:, 0], linestyle=style, linewidth=2, label=label)
-    right.set_ylim(-0.5, 1.5)
+    right.set_ylim(-2.0, 1.5)
     right.set_title(text[1], fontsize=11)
     right.legend(loc="upper left", fontsize=9)
     for ax in (left, right):

@@ -287,6 +287,12 @@ def gradient_field(lang):
     return fig
 
 
+def _point(p, spec):
+    """``(x0, x1)`` with a real minus sign and no thousands separator: ``(20577, −27436)``."""
+    return "(" + ", ".join(format(float(v), spec).replace("e+", "e").replace("-", "\u2212")
+                           for v in p) + ")"
+
+
 def _descend(lr):
     """The book's run: gradient descent on ``function_2`` from (-3, 4), 100 steps."""
     x, path = gradient_descent(_function_2, np.array([-3.0, 4.0]), lr=lr, step_num=100)
@@ -318,15 +324,17 @@ def gradient_descent_paths(lang):
     text = {
         "ko": ("lr = 0.1: 최솟값에 도착", "lr = 10.0: 발산", "lr = 1e-10: 거의 움직이지 않음",
                "최솟값 (0, 0)까지의 거리", "시작 (−3, 4)", "갱신 횟수", "거리 (로그 눈금)",
-               "점 3: {p}\n100번 갱신 후: {q}", "100번 갱신해도\n움직인 거리는 {d:.0e}"),
+               "점 3: {p}\n100번 뒤: {q}", "100번 갱신해도\n움직인 거리는 {d:.0e}"),
         "en": ("lr = 0.1: reaches the minimum", "lr = 10.0: diverges",
                "lr = 1e-10: hardly moves", "distance from the minimum (0, 0)", "start (−3, 4)",
-               "step", "distance (log scale)", "point 3: {p}\nafter 100 steps: {q}",
+               "step", "distance (log scale)", "point 3: {p}\nstep 100: {q}",
                "after 100 steps\nit has moved {d:.0e}"),
     }[lang]
     rates = [0.1, 10.0, 1e-10]
     paths = [_descend(lr) for lr in rates]
-    fig = Figure(figsize=(9.0, 8.6))
+    # Narrow enough that its text stays readable on a phone (390 px wide): the figure is
+    # scaled to the column's width, so inches here are font size there.
+    fig = Figure(figsize=(6.4, 7.2))
     for i, (lr, path, color) in enumerate(zip(rates, paths, [BLUE, RED, GREEN])):
         ax = fig.add_subplot(2, 2, i + 1)
         size = 1500.0 if lr == 10.0 else 4.5  # lr=10 jumps out of the small view at once
@@ -340,33 +348,37 @@ def gradient_descent_paths(lang):
         ax.plot(0, 0, "+", color="black", markersize=12, markeredgewidth=1.5)
         if lr == 10.0:
             p, q = path[3], path[-1]
-            ax.text(0.03, 0.03, text[7].format(p=f"({p[0]:,.0f}, {p[1]:,.0f})",
-                                               q=f"({q[0]:.1e}, {q[1]:.1e})"),
-                    transform=ax.transAxes, fontsize=9, color=GREY,
+            # no thousands separator: "(20,577, -27,436)" reads as four numbers
+            ax.text(0.03, 0.03, text[7].format(p=_point(p, ".0f"), q=_point(q, ".1e")),
+                    transform=ax.transAxes, fontsize=11, color=GREY,
                     bbox={"facecolor": "white", "edgecolor": "#cccccc"})
             for k in (1, 2):  # number the points: each lands on the other side, 19 times farther
                 ax.annotate(str(k), tuple(path[k]), xytext=(8, 0), textcoords="offset points",
-                            fontsize=10, color=color)
+                            fontsize=12, color=color)
         if lr < 1e-3:
             moved = float(np.linalg.norm(path[-1] - path[0]))
-            ax.annotate(text[8].format(d=moved), (-3, 4), xytext=(-1.5, 1.2), fontsize=9,
+            ax.annotate(text[8].format(d=moved), (-3, 4), xytext=(-2.2, 1.0), fontsize=11,
                         arrowprops={"arrowstyle": "->", "color": GREY})
         ax.set_xlim(-size, size)
         ax.set_ylim(-size, size)
+        ax.set_xticks([-size, 0, size] if lr == 10.0 else [-4, -2, 0, 2, 4])
+        ax.set_yticks([-size, 0, size] if lr == 10.0 else [-4, -2, 0, 2, 4])
         ax.set_aspect("equal")
-        ax.set_title(text[i], fontsize=11)
-        ax.set_xlabel("$x_0$")
-        ax.set_ylabel("$x_1$")
-        ax.legend(loc="upper right" if lr == 10.0 else "lower right", fontsize=9)
+        ax.set_title(text[i], fontsize=12)
+        ax.set_xlabel("$x_0$", fontsize=12)
+        ax.set_ylabel("$x_1$", fontsize=12)
+        ax.tick_params(labelsize=11)
+        ax.legend(loc="upper right" if lr == 10.0 else "lower right", fontsize=10)
     ax = fig.add_subplot(2, 2, 4)
     for lr, path, color in zip(rates, paths, [BLUE, RED, GREEN]):
         ax.semilogy(np.linalg.norm(path, axis=1), color=color, label=f"lr = {lr:g}")
     ax.set_ylim(1e-10, 1e14)
     _log_ticks(ax.yaxis, every=4)
-    ax.set_title(text[3], fontsize=11)
-    ax.set_xlabel(text[5])
-    ax.set_ylabel(text[6])
-    ax.legend(loc="lower left", fontsize=9)
+    ax.set_title(text[3], fontsize=12)
+    ax.set_xlabel(text[5], fontsize=12)
+    ax.set_ylabel(text[6], fontsize=12)
+    ax.tick_params(labelsize=11)
+    ax.legend(loc="lower left", fontsize=10)
     ax.grid(alpha=0.3)
     fig.tight_layout()
     return fig

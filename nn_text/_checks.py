@@ -57,7 +57,7 @@ def check_scalar_inputs(func_name, **values):
 
 
 
-def check_features(func_name, x, W, w_name="W1"):
+def check_features(func_name, x, W, w_name="W1", batch=False):
     """Raise unless ``x @ W`` is defined: the last axis of x must match the rows of ``W``.
 
     Parameters
@@ -68,6 +68,8 @@ def check_features(func_name, x, W, w_name="W1"):
     W : ndarray, shape (D, H)
     w_name : str, default "W1"
         The weight's name in the message.
+    batch : bool, default False
+        True where only a batch (N, D) is accepted, so the message asks for that shape.
 
     Returns
     -------
@@ -90,9 +92,47 @@ def check_features(func_name, x, W, w_name="W1"):
     """
     if x.ndim not in (1, 2) or x.shape[-1] != W.shape[0]:
         raise ValueError(
-            f"{func_name} expects x of shape ({W.shape[0]},) or (N, {W.shape[0]}) to match "
-            f"{w_name} of shape {W.shape}, got x of shape {x.shape}"
+            f"{func_name} expects x of shape {'' if batch else f'({W.shape[0]},) or '}"
+            f"(N, {W.shape[0]}) to match {w_name} of shape {W.shape}, got x of shape {x.shape}"
             + ("; flatten images with x.reshape(len(x), -1)" if x.ndim > 2 else ""))
+
+
+def check_batch(func_name, x, D):
+    """Raise if ``x`` is one sample ``(D,)`` where a batch ``(N, D)`` is expected. O(1).
+
+    The networks that learn from mini-batches take a batch; the message names the fix.
+
+    Parameters
+    ----------
+    func_name : str
+        The public method to name in the message.
+    x : array_like
+        What the caller passed.
+    D : int
+        The number of features of one sample.
+
+    Returns
+    -------
+    None
+
+    Raises
+    ------
+    ValueError
+        If ``x`` is 1-D.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from nn_text._checks import check_batch
+    >>> check_batch("TwoLayerNet.predict", np.zeros((1, 784)), 784)
+    >>> check_batch("TwoLayerNet.predict", np.zeros(784), 784)
+    Traceback (most recent call last):
+    ...
+    ValueError: TwoLayerNet.predict expects a batch x of shape (N, 784), got one sample of shape (784,); pass x.reshape(1, -1), a batch of one
+    """
+    if np.ndim(x) == 1:
+        raise ValueError(f"{func_name} expects a batch x of shape (N, {D}), got one sample of "
+                         f"shape {np.shape(x)}; pass x.reshape(1, -1), a batch of one")
 
 
 def check_targets(func_name, y, t):

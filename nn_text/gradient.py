@@ -5,6 +5,8 @@
 enough that rounding error does not swamp the difference (``h = 1e-50`` rounds to nothing).
 """
 
+import numbers
+
 import numpy as np
 
 from nn_text._checks import check_array, check_finite, check_scalar_inputs
@@ -17,6 +19,16 @@ H = 1e-4  # small, yet large enough not to drown in rounding error
 def _check_callable(func_name, f):
     if not callable(f):
         raise TypeError(f"{func_name} expects f to be a function, got {type(f).__name__} {f!r}")
+
+
+def _check_f_value(func_name, value):
+    """Raise unless ``f`` returned one number, as a loss does. O(1) for a number."""
+    if np.ndim(value) != 0:
+        raise ValueError(f"{func_name} expects f to return one number (a scalar), got an array "
+                         f"of shape {np.shape(value)}; return a sum or a mean, such as np.sum(...)")
+    if not isinstance(value, (numbers.Real, np.number, np.ndarray)) or isinstance(value, bool):
+        raise TypeError(f"{func_name} expects f to return one number (a scalar), got "
+                        f"{type(value).__name__} {value!r}")
 
 
 def _check_point(func_name, name, x):
@@ -99,9 +111,10 @@ def numerical_gradient(f, x, h=H):
     Raises
     ------
     TypeError
-        If ``f`` is not callable, ``x`` is not a NumPy array, or ``x`` is not a float array.
+        If ``f`` is not callable or does not return a number, ``x`` is not a NumPy array, or
+        ``x`` is not a float array.
     ValueError
-        If ``x`` is empty or holds NaN or inf.
+        If ``x`` is empty or holds NaN or inf, or ``f`` returns an array instead of one number.
 
     Examples
     --------
@@ -117,6 +130,13 @@ def numerical_gradient(f, x, h=H):
     Traceback (most recent call last):
     ...
     TypeError: numerical_gradient expects x to be a float array, got dtype int64; convert it with x.astype(float) or write 3.0 instead of 3
+
+    ``f`` must return one number; ``x**2`` alone is an array:
+
+    >>> numerical_gradient(lambda x: x**2, np.array([3.0, 4.0]))
+    Traceback (most recent call last):
+    ...
+    ValueError: numerical_gradient expects f to return one number (a scalar), got an array of shape (2,); return a sum or a mean, such as np.sum(...)
     """
     _check_callable("numerical_gradient", f)
     _check_point("numerical_gradient", "x", x)
@@ -126,6 +146,7 @@ def numerical_gradient(f, x, h=H):
         try:
             x[idx] = original + h
             fxh1 = f(x)  # f(x + h)
+            _check_f_value("numerical_gradient", fxh1)
             x[idx] = original - h
             fxh2 = f(x)  # f(x - h)
         finally:

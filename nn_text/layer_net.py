@@ -8,7 +8,7 @@ line to ``self.layers``; no derivative has to be worked out again by hand.
 
 import numpy as np
 
-from nn_text._checks import check_positive_int
+from nn_text._checks import check_batch, check_positive_int
 from nn_text.gradient import numerical_gradient as _numerical_gradient
 from nn_text.layers import Affine, Relu, SoftmaxWithLoss
 from nn_text.network import accuracy as _accuracy
@@ -79,6 +79,9 @@ class TwoLayerNet:
     def predict(self, x):
         """Scores (before softmax) for ``x``: the forward pass through ``layers``.
 
+        Like every network class in `nn_text`, it takes a batch: one sample is a batch of one,
+        ``x.reshape(1, -1)``.
+
         Parameters
         ----------
         x : ndarray of float, shape (N, input_size)
@@ -88,6 +91,12 @@ class TwoLayerNet:
         ndarray of float, shape (N, output_size)
             The class with the highest score is the prediction.
 
+        Raises
+        ------
+        ValueError
+            If ``x`` is one sample of shape (input_size,) (the message says how to fix it), or
+            its rows do not have input_size features.
+
         Examples
         --------
         >>> import numpy as np
@@ -96,7 +105,12 @@ class TwoLayerNet:
         >>> net.predict(np.ones((2, 4)))
         array([[0., 0.],
                [0., 0.]])
+        >>> net.predict(np.ones(4))
+        Traceback (most recent call last):
+        ...
+        ValueError: TwoLayerNet.predict expects a batch x of shape (N, 4), got one sample of shape (4,); pass x.reshape(1, -1), a batch of one
         """
+        check_batch("TwoLayerNet.predict", x, self.params["W1"].shape[0])
         for layer in self.layers.values():
             x = layer.forward(x)
         return x
@@ -122,6 +136,7 @@ class TwoLayerNet:
         >>> round(net.loss(np.ones((1, 4)), [1]), 4)  # -log(0.5)
         0.6931
         """
+        check_batch("TwoLayerNet.loss", x, self.params["W1"].shape[0])
         y = self.predict(x)
         return self.lastLayer.forward(y, t)
 
@@ -147,6 +162,7 @@ class TwoLayerNet:
         >>> net.accuracy(np.ones((4, 2)), [0, 0, 1, 0])
         0.75
         """
+        check_batch("TwoLayerNet.accuracy", x, self.params["W1"].shape[0])
         return _accuracy(self.predict(x), t)
 
     def numerical_gradient(self, x, t):
@@ -172,6 +188,7 @@ class TwoLayerNet:
         >>> {k: v.shape for k, v in grads.items()}
         {'W1': (3, 2), 'b1': (2,), 'W2': (2, 2), 'b2': (2,)}
         """
+        check_batch("TwoLayerNet.numerical_gradient", x, self.params["W1"].shape[0])
         # W is self.params[key] itself, which numerical_gradient nudges in place
         loss_W = lambda W: self.loss(x, t)
         grads = {}
@@ -203,6 +220,7 @@ class TwoLayerNet:
         >>> all(np.allclose(numeric[k], backprop[k], atol=1e-7) for k in net.params)
         True
         """
+        check_batch("TwoLayerNet.gradient", x, self.params["W1"].shape[0])
         # forward
         self.loss(x, t)
 

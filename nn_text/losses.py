@@ -9,7 +9,7 @@ import numpy as np
 
 from nn_text._checks import check_array, check_finite, check_ndarray, check_targets
 
-__all__ = ["EPS", "mean_squared_error", "cross_entropy_error"]
+__all__ = ["EPS", "sum_squared_error", "cross_entropy_error"]
 
 EPS = 1e-7  # inside log: a probability of exactly 0 gives a large loss, not inf
 
@@ -26,11 +26,12 @@ def _check_y_t(func_name, y, t, probabilities=False):
     check_ndarray(func_name, "y", y)
 
 
-def mean_squared_error(y, t):
-    """The book's squared error ``0.5 * sum((y - t) ** 2)``, averaged over a batch.
+def sum_squared_error(y, t):
+    """Sum of squared errors, halved: ``0.5 * sum((y - t) ** 2)``, averaged over a batch.
 
-    The book calls this mean squared error; for one sample it is half the *sum* of squared
-    errors (the 0.5 makes its derivative simply ``y - t``).
+    This is the book's equation (4.1), the sum of squared errors (오차제곱합). The book's code
+    names it ``mean_squared_error``, but for one sample it is half the *sum* of the squares, not
+    their mean (the 0.5 makes its derivative simply ``y - t``); only the batch is averaged.
 
     Parameters
     ----------
@@ -56,16 +57,16 @@ def mean_squared_error(y, t):
     The book's two outputs for the answer "2":
 
     >>> import numpy as np
-    >>> from nn_text.losses import mean_squared_error
+    >>> from nn_text.losses import sum_squared_error
     >>> t = np.array([0, 0, 1, 0, 0, 0, 0, 0, 0, 0])
     >>> y = np.array([0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0])
-    >>> round(mean_squared_error(y, t), 4)
+    >>> round(sum_squared_error(y, t), 4)
     0.0975
     >>> y = np.array([0.1, 0.05, 0.1, 0.0, 0.05, 0.1, 0.0, 0.6, 0.0, 0.0])
-    >>> round(mean_squared_error(y, t), 4)
+    >>> round(sum_squared_error(y, t), 4)
     0.5975
     """
-    _check_y_t("mean_squared_error", y, t)
+    _check_y_t("sum_squared_error", y, t)
     if np.ndim(t) < y.ndim:  # labels: make them one-hot rows
         t = np.eye(y.shape[-1])[t]
     batch_size = y.shape[0] if y.ndim == 2 else 1

@@ -11,7 +11,7 @@ import numbers
 
 import numpy as np
 
-from nn_text._checks import check_positive_int
+from nn_text._checks import check_batch, check_positive_int
 from nn_text.batch_normalization import BatchNormalization
 from nn_text.dropout import Dropout
 from nn_text.gradient import numerical_gradient as _numerical_gradient
@@ -175,6 +175,9 @@ class MultiLayerNet:
     def predict(self, x, train_flg=False):
         """Scores (before softmax) for ``x``.
 
+        Like every network class in `nn_text`, it takes a batch: one sample is a batch of one,
+        ``x.reshape(1, -1)``.
+
         Parameters
         ----------
         x : ndarray of float, shape (N, input_size)
@@ -185,13 +188,27 @@ class MultiLayerNet:
         -------
         ndarray of float, shape (N, output_size)
 
+        Raises
+        ------
+        ValueError
+            If ``x`` is one sample of shape (input_size,) (the message says how to fix it), or
+            its rows do not have input_size features.
+
         Examples
         --------
         >>> import numpy as np
         >>> from nn_text.multi_layer_net import MultiLayerNet
-        >>> MultiLayerNet(4, [3, 3], 2).predict(np.ones((5, 4))).shape
+        >>> net = MultiLayerNet(4, [3, 3], 2)
+        >>> net.predict(np.ones((5, 4))).shape
         (5, 2)
+        >>> net.predict(np.ones(4).reshape(1, -1)).shape  # one sample: a batch of one
+        (1, 2)
+        >>> net.predict(np.ones(4))
+        Traceback (most recent call last):
+        ...
+        ValueError: MultiLayerNet.predict expects a batch x of shape (N, 4), got one sample of shape (4,); pass x.reshape(1, -1), a batch of one
         """
+        check_batch("MultiLayerNet.predict", x, self.params["W1"].shape[0])
         for layer in self.layers.values():
             # these two behave differently in training
             if isinstance(layer, (Dropout, BatchNormalization)):
@@ -224,6 +241,7 @@ class MultiLayerNet:
         >>> bool(np.isclose(net.loss(np.ones((1, 2)), [0]), plain + decay))
         True
         """
+        check_batch("MultiLayerNet.loss", x, self.params["W1"].shape[0])
         y = self.predict(x, train_flg)
         weight_decay = 0
         if self.weight_decay_lambda:  # with lambda = 0 there is nothing to add
@@ -254,6 +272,7 @@ class MultiLayerNet:
         >>> net.accuracy(np.ones((4, 2)), [0, 1, 0, 0])
         0.75
         """
+        check_batch("MultiLayerNet.accuracy", x, self.params["W1"].shape[0])
         return _accuracy(self.predict(x, train_flg=False), t)
 
     def numerical_gradient(self, x, t):
@@ -280,6 +299,7 @@ class MultiLayerNet:
         >>> sorted(net.numerical_gradient(np.eye(3), [0, 1, 1]))
         ['W1', 'W2', 'b1', 'b2', 'beta1', 'gamma1']
         """
+        check_batch("MultiLayerNet.numerical_gradient", x, self.params["W1"].shape[0])
         # W is self.params[key] itself, which numerical_gradient nudges in place
         loss_W = lambda W: self.loss(x, t, train_flg=True)
         grads = {}
@@ -315,6 +335,7 @@ class MultiLayerNet:
         >>> bool(np.allclose(grads["W1"], dW + 0.1 * net.params["W1"]))
         True
         """
+        check_batch("MultiLayerNet.gradient", x, self.params["W1"].shape[0])
         # forward
         self.loss(x, t, train_flg=True)
 

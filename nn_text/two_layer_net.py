@@ -7,7 +7,8 @@ faster). Tests check that the two agree.
 
 import numpy as np
 
-from nn_text._checks import check_array, check_features, check_finite, check_ndarray
+from nn_text._checks import (check_array, check_batch, check_features, check_finite,
+                             check_ndarray)
 from nn_text.activations import sigmoid, softmax
 from nn_text.gradient import numerical_gradient as _numerical_gradient
 from nn_text.losses import cross_entropy_error
@@ -27,9 +28,10 @@ def _check_x(func_name, x, W1):
 
     The finite check reads ``x`` once per call: once per training step, where a NaN in the
     data shows first."""
+    check_batch(func_name, x, W1.shape[0])
     check_array(func_name, "x", x, ndims=(2,))
     check_ndarray(func_name, "x", x, kinds="iuf")
-    check_features(func_name, x, W1)
+    check_features(func_name, x, W1, batch=True)
     check_finite(func_name, "x", x)
 
 
@@ -83,6 +85,9 @@ class TwoLayerNet:
     def predict(self, x):
         """Class probabilities for ``x``.
 
+        Like every network class in `nn_text`, it takes a batch: one sample is a batch of one,
+        ``x.reshape(1, -1)``.
+
         Parameters
         ----------
         x : ndarray of float, shape (N, input_size)
@@ -90,6 +95,12 @@ class TwoLayerNet:
         Returns
         -------
         ndarray of float, shape (N, output_size)
+
+        Raises
+        ------
+        ValueError
+            If ``x`` is one sample of shape (input_size,) (the message says how to fix it), or
+            its rows do not have input_size features.
 
         Examples
         --------
@@ -99,6 +110,12 @@ class TwoLayerNet:
         >>> net.predict(np.ones((2, 4)))
         array([[0.5, 0.5],
                [0.5, 0.5]])
+        >>> net.predict(np.ones(4))
+        Traceback (most recent call last):
+        ...
+        ValueError: TwoLayerNet.predict expects a batch x of shape (N, 4), got one sample of shape (4,); pass x.reshape(1, -1), a batch of one
+        >>> net.predict(np.ones(4).reshape(1, -1))
+        array([[0.5, 0.5]])
         """
         _check_x("TwoLayerNet.predict", x, self.params["W1"])
         W1, W2 = self.params["W1"], self.params["W2"]
@@ -132,6 +149,7 @@ class TwoLayerNet:
         >>> round(net.loss(np.ones((1, 4)), [1]), 4)  # -log(0.5)
         0.6931
         """
+        check_batch("TwoLayerNet.loss", x, self.params["W1"].shape[0])
         y = self.predict(x)
         return cross_entropy_error(y, t)
 
@@ -157,6 +175,7 @@ class TwoLayerNet:
         >>> net.accuracy(np.ones((4, 2)), [0, 0, 1, 0])
         0.75
         """
+        check_batch("TwoLayerNet.accuracy", x, self.params["W1"].shape[0])
         return _accuracy(self.predict(x), t)
 
     def numerical_gradient(self, x, t):
@@ -182,6 +201,7 @@ class TwoLayerNet:
         >>> {k: v.shape for k, v in grads.items()}
         {'W1': (3, 2), 'b1': (2,), 'W2': (2, 2), 'b2': (2,)}
         """
+        check_batch("TwoLayerNet.numerical_gradient", x, self.params["W1"].shape[0])
         # W is params[key] itself, nudged in place
         loss_W = lambda W: self.loss(x, t)
         grads = {}

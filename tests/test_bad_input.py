@@ -80,7 +80,7 @@ probe("softmax-uint8", lambda: act.softmax(np.array([1, 2], dtype=np.uint8)), Ty
 probe("sigmoid-bool", lambda: act.sigmoid(np.array([True, False])), TypeError, "sigmoid expects x to be a float or signed int array, got dtype bool")
 
 # Loss functions: y and t must match; labels in range; probabilities for cross-entropy.
-for f in [losses.mean_squared_error, losses.cross_entropy_error]:
+for f in [losses.sum_squared_error, losses.cross_entropy_error]:
     n = f.__name__
     probe(f"{n}-t-too-short", lambda f=f: f(Y, [1]), ValueError, rf"{n} expects t as one-hot with the shape of y \(2, 2\) or as integer labels of shape \(2,\), got t of shape \(1,\)")
     probe(f"{n}-onehot-wrong-width", lambda f=f: f(Y, np.eye(3)[[0, 1]]), ValueError, rf"{n} expects t .* got t of shape \(2, 3\)")
@@ -94,7 +94,7 @@ for f in [losses.mean_squared_error, losses.cross_entropy_error]:
     probe(f"{n}-y-str", lambda f=f: f("0.5", [1]), TypeError, f"{n} expects y to be an array of numbers, got str")
 probe("cross_entropy-scores", lambda: losses.cross_entropy_error([2.0, -1.0], 0), ValueError, r"cross_entropy_error expects y to be probabilities in \[0, 1\] \(apply softmax first\)")
 probe("cross_entropy-y-list", lambda: losses.cross_entropy_error([0.5, 0.5], [1, 0]), TypeError, r"cross_entropy_error expects y to be a NumPy array, got list; wrap it in np.array\(...\)")
-probe("mean_squared_error-y-list", lambda: losses.mean_squared_error([0.5, 0.5], 1), TypeError, "mean_squared_error expects y to be a NumPy array, got list")
+probe("sum_squared_error-y-list", lambda: losses.sum_squared_error([0.5, 0.5], 1), TypeError, "sum_squared_error expects y to be a NumPy array, got list")
 
 # Numerical differentiation and gradient descent.
 f2 = lambda x: np.sum(x**2)  # noqa: E731
@@ -109,6 +109,8 @@ probe("numerical_gradient-list", lambda: gradient.numerical_gradient(f2, [3.0, 4
 probe("numerical_gradient-tuple", lambda: gradient.numerical_gradient(f2, (3.0, 4.0)), TypeError, "numerical_gradient expects x to be a NumPy array .* got tuple")
 probe("numerical_gradient-not-callable", lambda: gradient.numerical_gradient("f", np.array([1.0])), TypeError, "numerical_gradient expects f to be a function, got str 'f'")
 probe("numerical_gradient-nan", lambda: gradient.numerical_gradient(f2, np.array([NAN])), ValueError, "numerical_gradient expects x to be finite")
+probe("numerical_gradient-f-array", lambda: gradient.numerical_gradient(lambda x: x**2, np.array([3.0, 4.0])), ValueError, r"numerical_gradient expects f to return one number \(a scalar\), got an array of shape \(2,\); return a sum or a mean")
+probe("numerical_gradient-f-none", lambda: gradient.numerical_gradient(lambda x: None, np.array([3.0])), TypeError, r"numerical_gradient expects f to return one number \(a scalar\), got NoneType None")
 probe("numerical_gradient-empty", lambda: gradient.numerical_gradient(f2, np.array([], dtype=float)), ValueError, "numerical_gradient expects x to be non-empty")
 probe("gradient_descent-not-callable", lambda: gradient.gradient_descent(None, [1.0]), TypeError, "gradient_descent expects f to be a function, got NoneType None")
 probe("gradient_descent-lr-zero", lambda: gradient.gradient_descent(f2, [1.0], lr=0), ValueError, "gradient_descent expects lr > 0, got lr=0")
@@ -147,11 +149,18 @@ probe("simpleNet-t-mismatch", lambda: simpleNet().loss(np.ones(2), [0, 1]), Valu
 probe("TwoLayerNet-size-zero", lambda: TwoLayerNet(784, 0, 10), ValueError, "TwoLayerNet expects hidden_size to be a positive int, got 0")
 probe("TwoLayerNet-size-float", lambda: TwoLayerNet(784.0, 50, 10), ValueError, "TwoLayerNet expects input_size to be a positive int, got 784.0")
 probe("TwoLayerNet-size-negative", lambda: TwoLayerNet(784, 50, -10), ValueError, "TwoLayerNet expects output_size to be a positive int, got -10")
-probe("TwoLayerNet-predict-1d", lambda: two_layer().predict(np.ones(4)), ValueError, r"TwoLayerNet.predict expects x to be 2-D, got shape \(4,\)")
-probe("TwoLayerNet-predict-wide", lambda: two_layer().predict(np.ones((2, 5))), ValueError, r"TwoLayerNet.predict expects x of shape \(4,\) or \(N, 4\) to match W1 of shape \(4, 3\), got x of shape \(2, 5\)")
+# One sample where a network class wants a batch: every network says the same, with the fix.
+ONE_SAMPLE = r"expects a batch x of shape \(N, 4\), got one sample of shape \(4,\); pass x.reshape\(1, -1\), a batch of one"
+for cls, make in [("TwoLayerNet", two_layer), ("TwoLayerNet", lambda: layer_net.TwoLayerNet(4, 3, 2)),
+                  ("MultiLayerNet", lambda: MultiLayerNet(4, [3], 2))]:
+    for method, args in [("predict", ()), ("loss", ([0],)), ("accuracy", ([0],)),
+                         ("gradient", ([0],)), ("numerical_gradient", ([0],))]:
+        probe(f"{make().__module__}.{cls}-{method}-1d",
+              lambda make=make, method=method, args=args: getattr(make(), method)(np.ones(4), *args),
+              ValueError, rf"{cls}.{method} {ONE_SAMPLE}")
+probe("TwoLayerNet-predict-wide", lambda: two_layer().predict(np.ones((2, 5))), ValueError, r"TwoLayerNet.predict expects x of shape \(N, 4\) to match W1 of shape \(4, 3\), got x of shape \(2, 5\)")
 probe("TwoLayerNet-loss-labels", lambda: two_layer().loss(np.ones((2, 4)), [0, 1, 1]), ValueError, r"cross_entropy_error expects t .* integer labels of shape \(2,\), got t of shape \(3,\)")
-probe("TwoLayerNet-gradient-1d", lambda: two_layer().gradient(np.ones(4), [0]), ValueError, r"TwoLayerNet.gradient expects x to be 2-D, got shape \(4,\)")
-probe("TwoLayerNet-gradient-wide", lambda: two_layer().gradient(np.ones((1, 3)), [0]), ValueError, r"TwoLayerNet.gradient expects x of shape \(4,\) or \(N, 4\)")
+probe("TwoLayerNet-gradient-wide", lambda: two_layer().gradient(np.ones((1, 3)), [0]), ValueError, r"TwoLayerNet.gradient expects x of shape \(N, 4\) to match")
 probe("TwoLayerNet-gradient-t-count", lambda: two_layer().gradient(np.ones((2, 4)), [0]), ValueError, r"TwoLayerNet.gradient expects t as labels of shape \(2,\) or one-hot of shape \(2, 2\), got t of shape \(1,\)")
 probe("TwoLayerNet-predict-list", lambda: two_layer().predict([[1.0, 2.0, 3.0, 4.0]]), TypeError, "TwoLayerNet.predict expects x to be a NumPy array, got list")
 probe("TwoLayerNet-accuracy-count", lambda: two_layer().accuracy(np.ones((2, 4)), [0]), ValueError, r"accuracy expects one label per row")
@@ -215,7 +224,7 @@ probe("SoftmaxWithLoss-dout-nan", lambda: after_forward(SoftmaxWithLoss(), np.ze
 probe("layer_net-size-float", lambda: layer_net.TwoLayerNet(784.0, 50, 10), TypeError, "TwoLayerNet expects input_size to be an int, got float 784.0")
 probe("layer_net-size-zero", lambda: layer_net.TwoLayerNet(784, 0, 10), ValueError, "TwoLayerNet expects hidden_size to be an int >= 1, got 0")
 probe("layer_net-size-bool", lambda: layer_net.TwoLayerNet(784, 50, True), TypeError, "TwoLayerNet expects output_size to be an int, got bool True")
-probe("layer_net-one-image", lambda: layer_net.TwoLayerNet(784, 50, 10).predict(np.zeros(784)), ValueError, r"Affine.forward expects x of shape \(N, 784\) .* for one sample pass x.reshape\(1, -1\)")
+probe("layer_net-one-image", lambda: layer_net.TwoLayerNet(784, 50, 10).predict(np.zeros(784)), ValueError, r"TwoLayerNet.predict expects a batch x of shape \(N, 784\), got one sample of shape \(784,\); pass x.reshape\(1, -1\)")
 probe("layer_net-x-nan", lambda: layer_net.TwoLayerNet(4, 3, 2).gradient(np.full((2, 4), NAN), [0, 1]), ValueError, "SoftmaxWithLoss.forward expects finite scores x and answers t, got a loss of nan")
 probe("layer_net-gradient-labels", lambda: layer_net.TwoLayerNet(4, 3, 2).gradient(np.ones((2, 4)), [0]), ValueError, r"SoftmaxWithLoss.forward expects t .* integer labels of shape \(2,\), got t of shape \(1,\)")
 

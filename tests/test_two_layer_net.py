@@ -45,9 +45,9 @@ def test_constructor_and_predict_errors_are_named():
     with pytest.raises(ValueError, match="TwoLayerNet expects hidden_size to be a positive int, got 0"):
         TwoLayerNet(784, 0, 10)
     net = TwoLayerNet(784, 50, 10)
-    with pytest.raises(ValueError, match=r"TwoLayerNet.predict expects x to be 2-D, got shape \(784,\)"):
+    with pytest.raises(ValueError, match=r"TwoLayerNet.predict expects a batch x of shape \(N, 784\), got one sample of shape \(784,\); pass x.reshape\(1, -1\)"):
         net.predict(np.zeros(784))
-    with pytest.raises(ValueError, match=r"expects x of shape \(784,\) or \(N, 784\) to match W1 of shape \(784, 50\), got x of shape \(2, 10\)"):
+    with pytest.raises(ValueError, match=r"expects x of shape \(N, 784\) to match W1 of shape \(784, 50\), got x of shape \(2, 10\)"):
         net.predict(np.zeros((2, 10)))
 
 
