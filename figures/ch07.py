@@ -318,7 +318,7 @@ def conv_blocks(lang):
     -------
     matplotlib.figure.Figure
         Top: input (C, H, W) ⊛ filter (C, FH, FW) gives one map (1, OH, OW). Bottom: FN
-        filters (FN, C, FH, FW) give (FN, OH, OW), plus the bias (FN, 1, 1), the output
+        filters (FN, C, FH, FW) give (FN, OH, OW), plus the bias (FN,), the output
         (FN, OH, OW).
 
     Examples
@@ -351,7 +351,7 @@ def conv_blocks(lang):
         if row == 1:
             ax.text(14.2, 1.5, "$+$", ha="center", va="center", fontsize=18)
             _block(ax, 15.0, 1.2, 0.5, 0.5, 1.4, LIGHT[RED], "$FN$")
-            ax.text(15.5, -1.2, f"{text[5]} $(FN, 1, 1)$", ha="center", va="center",
+            ax.text(15.5, -1.2, f"{text[5]} $(FN,)$", ha="center", va="center",
                     fontsize=10)
             ax.text(16.9, 1.5, "$\\rightarrow$", ha="center", va="center", fontsize=18)
             ax.text(18.2, 1.5, "$(FN, OH, OW)$", ha="center", va="center", fontsize=10)
@@ -372,7 +372,7 @@ def conv_batch(lang):
     Returns
     -------
     matplotlib.figure.Figure
-        (N, C, H, W) ⊛ (FN, C, FH, FW) gives (N, FN, OH, OW); plus the bias (FN, 1, 1),
+        (N, C, H, W) ⊛ (FN, C, FH, FW) gives (N, FN, OH, OW); plus the bias (FN,),
         broadcast to every image, gives (N, FN, OH, OW).
 
     Examples
@@ -398,7 +398,7 @@ def conv_batch(lang):
             fontsize=10)
     ax.text(15.2, 1.6, "$+$", ha="center", va="center", fontsize=18)
     _block(ax, 16.0, 1.2, 0.5, 0.5, 1.4, LIGHT[RED], "$FN$")
-    ax.text(16.5, -1.2, f"{text[3]}\n$(FN, 1, 1)$", ha="center", va="center", fontsize=10)
+    ax.text(16.5, -1.2, f"{text[3]}\n$(FN,)$", ha="center", va="center", fontsize=10)
     ax.text(18.0, 1.6, "$\\rightarrow$", ha="center", va="center", fontsize=18)
     ax.text(19.6, 1.6, f"$(N, FN, OH, OW)$\n{text[4]}", ha="center", va="center", fontsize=10)
     fig.tight_layout()
