@@ -592,18 +592,18 @@ def affine_graph(lang):
     _edge(ax, add, (12.8, 0.0), "", "", shrink=(OP_RADIUS, 0.0))
     _edge(ax, (add[0], -3.7), add, "", "", shrink=(0.0, OP_RADIUS))
 
-    def label(xy, text, color="#222222", ha="center"):
+    def _label(xy, text, color="#222222", ha="center"):
         ax.text(*xy, text, ha=ha, va="center", fontsize=13, color=color, zorder=5)
 
-    label((2.0, 0.42), "$(N, 2)$")
-    label((2.0, -0.42), "$(2, 3)$")
-    label((1.3, 2.75), f"${dY} \\cdot \\mathbf{{W}}^\\top \\;\\; (N, 2)$", RED)
-    label((1.3, -2.75), f"$\\mathbf{{X}}^\\top \\cdot {dY} \\;\\; (2, 3)$", RED)
+    _label((2.0, 0.42), "$(N, 2)$")
+    _label((2.0, -0.42), "$(2, 3)$")
+    _label((1.3, 2.75), f"${dY} \\cdot \\mathbf{{W}}^\\top \\;\\; (N, 2)$", RED)
+    _label((1.3, -2.75), f"$\\mathbf{{X}}^\\top \\cdot {dY} \\;\\; (2, 3)$", RED)
     for x in [6.6, 10.9]:
-        label((x, 0.5), "$(N, 3)$")
-        label((x, -0.75), f"${dY} \\;\\; (N, 3)$", RED)
-    label((add[0] - 0.35, -2.0), "$(3,)$", ha="right")
-    label((add[0] + 0.35, -1.75), f"$\\sum_{{\\mathrm{{axis}}=0}} {dY} \\;\\; (3,)$", RED,
+        _label((x, 0.5), "$(N, 3)$")
+        _label((x, -0.75), f"${dY} \\;\\; (N, 3)$", RED)
+    _label((add[0] - 0.35, -2.0), "$(3,)$", ha="right")
+    _label((add[0] + 0.35, -1.75), f"$\\sum_{{\\mathrm{{axis}}=0}} {dY} \\;\\; (3,)$", RED,
           ha="left")
     ax.text(add[0] + 0.45, -2.7, sum_note, ha="left", va="center", fontsize=10, color=RED)
     ax.set_title(title, fontsize=11)

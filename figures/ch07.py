@@ -372,15 +372,15 @@ def conv_batch(lang):
     Returns
     -------
     matplotlib.figure.Figure
-        (N, C, H, W) ⊛ (FN, C, FH, FW) gives (N, FN, OH, OW); plus the bias (FN,),
-        broadcast to every image, gives (N, FN, OH, OW).
+        (N, C, H, W) ⊛ (FN, C, FH, FW) gives (N, FN, OH, OW); plus the bias (FN,), one value
+        per channel of every image, gives (N, FN, OH, OW).
 
     Examples
     --------
     >>> from figures.ch07 import conv_batch
     >>> texts = [t.get_text() for t in conv_batch("en").axes[0].texts]
-    >>> "$(N, FN, OH, OW)$" in texts
-    True
+    >>> [t for t in texts if t.endswith("$(N, FN, OH, OW)$")]
+    ['N outputs\\n$(N, FN, OH, OW)$']
     """
     text = {"ko": ("입력 데이터 N개", "필터 FN개", "출력 N개", "편향", "다음 계층으로"),
             "en": ("N inputs", "FN filters", "N outputs", "bias", "to the next layer")}[lang]
