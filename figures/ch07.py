@@ -347,7 +347,7 @@ def conv_blocks(lang):
         channels = "$1$" if row == 0 else "$FN$"
         _block(ax, 10.6, 0.3, 2.4, 2.4, depth, LIGHT[GREEN], channels, "$OH$", "$OW$")
         out_shape = "$(1, OH, OW)$" if row == 0 else "$(FN, OH, OW)$"
-        ax.text(11.8, -1.2, out_shape, ha="center", va="center", fontsize=10)
+        ax.text(11.8, -1.2, f"{text[4]} {out_shape}", ha="center", va="center", fontsize=10)
         if row == 1:
             ax.text(14.2, 1.5, "$+$", ha="center", va="center", fontsize=18)
             _block(ax, 15.0, 1.2, 0.5, 0.5, 1.4, LIGHT[RED], "$FN$")
