@@ -15,6 +15,11 @@ LANES = (3.0, 0.6, -1.8)  # the y of the three classes' rows
 BOTTOM = -4.6  # the row of the sum S and the division 1/S
 DOT = 0.1  # radius of a branch point
 LIGHT = "#b0b0b0"  # edges whose values the figure does not show
+# The x range each figure shows: a backward step shows only its part of the graph, so its labels
+# stay readable on a phone; the edges into the other part are cut at the border.
+XLIM = {"forward": (-0.6, 19.9), "ce": (8.3, 19.9), "softmax": (-0.6, 12.3)}
+YLIM = {"forward": (-5.6, 5.2), "ce": (-2.8, 5.2), "softmax": (-5.6, 5.2)}
+UNIT = 0.6  # inches per unit of x, the same in every figure
 
 
 def _nodes():
@@ -66,9 +71,10 @@ def _draw(lang, show):
     for k, y in enumerate(LANES):
         at[f"start{k}"] = (0.2, y)
     at["end"] = (19.2, LANES[1])
-    fig = Figure(figsize=(12.0, 7.4))
+    xlim, ylim = XLIM[show], YLIM[show]
+    fig = Figure(figsize=(UNIT * (xlim[1] - xlim[0]), UNIT * (ylim[1] - ylim[0])))
     ax = fig.add_subplot()
-    blank(ax, (-0.6, 19.9), (-5.6, 5.2))
+    blank(ax, xlim, ylim)
     symbols = {"plus": "+", "div": "/", "sum": "+", "neg": "×"}
     for k in range(3):
         symbols.update({f"exp{k}": "exp", f"mul{k}": "×", f"log{k}": "log", f"mult{k}": "×"})
@@ -115,7 +121,9 @@ def _draw(lang, show):
             where, offset = tail + 0.25 * (head - tail), np.array([0.45, 0.0])
         ax.text(*(where + offset), backward, ha="center", va="center", fontsize=12,
                 color=RED, zorder=5, bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5})
-    _legend(ax, (-0.4, 5.0), lang)
+    _legend(ax, (xlim[0] + 0.2, 5.0), lang)
+    for text in ax.texts:  # labels of the part left out stay out (and out of the tight box)
+        text.set_clip_on(True)
     fig.tight_layout()
     return fig
 
@@ -158,8 +166,8 @@ def cross_entropy_backward(lang):
     Returns
     -------
     matplotlib.figure.Figure
-        The graph of `forward_graph` in grey, with the derivatives of the cross-entropy part
-        in red: 1, -1 (× node with -1), -1 to every branch (+ node), ``-t_k`` (× node with
+        The right part of the graph of `forward_graph` in grey, with the derivatives of the
+        cross-entropy part in red: 1, -1 (× node with -1), -1 to every branch (+ node), ``-t_k`` (× node with
         ``t_k``), ``-t_k / y_k`` (log node).
 
     Examples
@@ -184,9 +192,9 @@ def softmax_backward(lang):
     Returns
     -------
     matplotlib.figure.Figure
-        The graph in grey, with the derivatives of the softmax part in red: ``-t_k S`` and
-        ``-t_k / exp(a_k)`` out of the × nodes, ``-S`` where the branches of ``1/S`` meet,
-        ``1/S`` out of the / node and to every branch of the + node,
+        The left part of the graph in grey, with the derivatives of the softmax part in red:
+        ``-t_k S`` and ``-t_k / exp(a_k)`` out of the × nodes, ``-S`` where the branches of
+        ``1/S`` meet, ``1/S`` out of the / node and to every branch of the + node,
         ``1/S - t_k / exp(a_k)`` where the branches of ``exp(a_k)`` meet, and ``y_k - t_k``
         out of the exp nodes.
 
