@@ -18,7 +18,7 @@ from nn_text.pooling import Pooling
 
 __all__ = ["convolution_steps", "padding_stride", "max_pooling", "learned_filters",
            "conv_blocks", "conv_batch", "im2col_unfolding", "cnn_structure", "lenet",
-           "alexnet", "HISTORY", "X_BOOK", "W_BOOK"]
+           "alexnet", "pooling_im2col", "HISTORY", "X_BOOK", "W_BOOK"]
 
 HISTORY = RESULTS_DIR / "simple_conv_net.json"
 BLUE, ORANGE, GREEN, RED, GREY = "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#555555"
@@ -641,5 +641,72 @@ def alexnet(lang):
     blank(ax, (-0.4, 20.6), (-3.0, 2.8))
     _architecture(ax, layers, 0.0)
     ax.set_title(title, fontsize=11)
+    fig.tight_layout()
+    return fig
+
+
+@register("ch07/pooling-im2col")
+def pooling_im2col(lang):
+    """Max pooling through im2col: one row per window of one channel, the maximum of each row.
+
+    Parameters
+    ----------
+    lang : {"ko", "en"}
+        Language of the labels.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        A 2-channel 4x4 input (the max-pooling example and the convolution example), its
+        2x2 windows (stride 2) unfolded by `nn_text.im2col.im2col` and folded to (8, 4), one
+        row per window and channel; the maximum of each row; and the (2, 2, 2) output, which
+        `nn_text.pooling.Pooling` gives too.
+
+    Examples
+    --------
+    >>> from figures.ch07 import pooling_im2col
+    >>> texts = [t.get_text() for t in pooling_im2col("en").axes[0].texts]
+    >>> "np.max(col, axis=1)" in texts
+    True
+    """
+    text = {"ko": ("입력 (2, 4, 4)", "채널 0", "채널 1", "윈도우 하나, 채널 하나가 한 행 (8, 4)",
+                   "행마다 최댓값 (8,)", "출력 (2, 2, 2)"),
+            "en": ("input (2, 4, 4)", "channel 0", "channel 1",
+                   "one row per window and channel (8, 4)", "row maxima (8,)",
+                   "output (2, 2, 2)")}[lang]
+    x = np.array([X_POOL, X_BOOK], dtype=float)[None]  # (N, C, H, W) = (1, 2, 4, 4)
+    col = im2col(x, 2, 2, stride=2).reshape(-1, 2 * 2)  # (4, 8) -> (8, 4): window-major
+    maxima = np.max(col, axis=1).reshape(8, 1)  # (8,) -> (8, 1), drawn as a column
+    out = Pooling(2, 2, stride=2).forward(x)[0]  # (2, 2, 2), the layer's own answer
+    colors = [BLUE, ORANGE, GREEN, RED]  # one per window position, as in ch07/max-pooling
+    window_fill = {(2 * i + p, 2 * j + q): LIGHT[colors[2 * i + j]]
+                   for i in range(2) for j in range(2) for p in range(2) for q in range(2)}
+    row_fill = {(r, c): LIGHT[colors[r // 2]] for r in range(8) for c in range(4)}
+    fig = Figure(figsize=(10.4, 5.0))
+    ax = fig.add_subplot()
+    blank(ax, (-1.4, 20.6), (-1.4, 9.4))
+    for c, y0 in enumerate([4.6, -0.2]):  # channel 0 above channel 1
+        _grid(ax, x[0, c], 0, y0, fill=window_fill, fontsize=11)
+        ax.text(-0.3, y0 + 2.0, text[1 + c], rotation=90, ha="center", va="center", fontsize=10,
+                color=GREY)
+    ax.text(2.0, -0.8, text[0], ha="center", va="center", fontsize=10, color=GREY)
+    ax.text(5.3, 4.3, "$\\rightarrow$", ha="center", va="center", fontsize=18)
+    ax.text(5.3, 5.3, "im2col,\nreshape", ha="center", va="center", fontsize=9)
+    _grid(ax, col, 7.0, 0.3, fill=row_fill, fontsize=11)
+    for r in range(8):
+        ax.text(11.2, 7.8 - r, f"ch {r % 2}", ha="left", va="center", fontsize=9, color=GREY)
+    ax.text(9.0, -0.3, text[3], ha="center", va="center", fontsize=10, color=GREY)
+    ax.text(13.4, 4.3, "$\\rightarrow$", ha="center", va="center", fontsize=18)
+    ax.text(13.4, 5.1, "np.max(col, axis=1)", ha="center", va="center", fontsize=9)
+    _grid(ax, maxima, 14.8, 0.3, fill={(r, 0): LIGHT[colors[r // 2]] for r in range(8)},
+          fontsize=11)
+    ax.text(15.3, -0.3, text[4], ha="center", va="center", fontsize=10, color=GREY)
+    ax.text(16.9, 4.3, "$\\rightarrow$", ha="center", va="center", fontsize=18)
+    out_fill = {(i, j): LIGHT[colors[2 * i + j]] for i in range(2) for j in range(2)}
+    for c, y0 in enumerate([5.6, 1.2]):
+        _grid(ax, out[c], 17.8, y0, fill=out_fill, fontsize=11)
+        ax.text(20.2, y0 + 1.0, text[1 + c], rotation=90, ha="center", va="center",
+                fontsize=10, color=GREY)
+    ax.text(18.8, 0.5, text[5], ha="center", va="center", fontsize=10, color=GREY)
     fig.tight_layout()
     return fig
