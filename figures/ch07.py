@@ -553,11 +553,11 @@ def _architecture(ax, layers, y, x0=0.0):
             width = 0.3
             label = f"{channels}"
         ax.text(x + width / 2, y - 2.1, f"{name}\n{label}", ha="center", va="top",
-                fontsize=9)
+                fontsize=10.5)
         if note:
-            ax.text(x + width / 2, y + 1.7, note, ha="center", va="bottom", fontsize=8.5,
-                    color=GREY)
-        x += width + (0.55 if size else 0.75)
+            ax.text(x + width / 2, y + 1.7, note, ha="center", va="bottom", fontsize=9.5,
+                    color=GREY, linespacing=1.4)
+        x += width + (0.55 if size else 0.95)
     return x
 
 
@@ -598,7 +598,7 @@ def lenet(lang):
     fig = Figure(figsize=(8.0, 6.0))
     for k, (title, layers) in enumerate(zip(titles, rows)):
         ax = fig.add_subplot(2, 1, k + 1)
-        blank(ax, (-0.4, 12.4), (-3.0, 2.8))
+        blank(ax, (-0.4, 13.0), (-3.0, 2.8))
         _architecture(ax, layers, 0.0)
         ax.set_title(title, fontsize=11)
     fig.tight_layout()
@@ -632,13 +632,14 @@ def alexnet(lang):
              else "AlexNet (Krizhevsky, Sutskever and Hinton, 2012)")
     inp = "입력" if ko else "input"
     pool = "+ 최대 풀링" if ko else "+ max pool"
-    layers = [(inp, 227, 3, ""), ("conv1", 55, 96, f"11×11, s4\n{pool}"),
+    stride = "스트라이드 4" if ko else "stride 4"
+    layers = [(inp, 227, 3, ""), ("conv1", 55, 96, f"11×11, {stride}\n{pool}"),
               ("conv2", 27, 256, f"5×5\n{pool}"), ("conv3", 13, 384, "3×3"),
               ("conv4", 13, 384, "3×3"), ("conv5", 13, 256, f"3×3\n{pool}"),
               ("FC6", 0, 4096, ""), ("FC7", 0, 4096, ""), ("FC8", 0, 1000, "")]
     fig = Figure(figsize=(10.0, 3.8))
     ax = fig.add_subplot()
-    blank(ax, (-0.4, 20.6), (-3.0, 2.8))
+    blank(ax, (-0.4, 21.2), (-3.0, 2.8))
     _architecture(ax, layers, 0.0)
     ax.set_title(title, fontsize=11)
     fig.tight_layout()
