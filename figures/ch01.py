@@ -1,4 +1,5 @@
-"""Figures of chapter 1: broadcasting, the matrix product, a first plot, the Korean-font problem."""
+"""Figures of chapter 1: broadcasting, the matrix product, a first plot, an image shown with
+``imshow``, the Korean-font problem."""
 
 import matplotlib as mpl
 import numpy as np
@@ -6,8 +7,9 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
 from figures import register
+from nn_text.mnist import load_mnist
 
-__all__ = ["broadcasting", "matrix_product", "sin_cos", "korean_font"]
+__all__ = ["broadcasting", "matrix_product", "sin_cos", "mnist_imshow", "korean_font"]
 
 CELL_COLORS = {"A": "#cfe3f7", "B": "#fde2c4", "result": "#d5f0d5", "ghost": "white"}
 HIGHLIGHT = "#f4a6a6"  # the row, column and cell of one element of a matrix product
@@ -180,6 +182,40 @@ def sin_cos(lang):
     ax.set_ylabel("y")
     ax.set_title("sin & cos")
     ax.legend()
+    return fig
+
+
+@register("ch01/imshow")
+def mnist_imshow(lang):
+    """The first MNIST training image shown with ``imshow``, as the chapter's script shows it.
+
+    Like `sin_cos`, it draws what the script on the page draws (grey colour map, the label as
+    the title), so the text in it is the same in both languages.
+
+    Parameters
+    ----------
+    lang : {"ko", "en"}
+        Language of the page showing the figure (the text in it is the same in both).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        One axes with the 28x28 image from `nn_text.mnist.load_mnist` and the title
+        ``label: 5``.
+
+    Examples
+    --------
+    >>> from figures.ch01 import mnist_imshow
+    >>> ax = mnist_imshow("en").axes[0]
+    >>> ax.get_title(), ax.images[0].get_array().shape
+    ('label: 5', (28, 28))
+    """
+    (x_train, t_train), _ = load_mnist(flatten=True, normalize=False)
+    img = x_train[0].reshape(28, 28)  # (784,) -> (28, 28)
+    fig = Figure(figsize=(3.6, 3.6))
+    ax = fig.add_subplot()
+    ax.imshow(img, cmap="gray")
+    ax.set_title(f"label: {t_train[0]}")
     return fig
 
 

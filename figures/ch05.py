@@ -1,6 +1,7 @@
 """Figures of chapter 5: computational graphs of the shopping problems, forward and backward, the
 chain rule, the backward rules of the two basic nodes, the slopes of the activation layers, the
-layers of the TwoLayerNet built from layers, and its training curves."""
+layers of the TwoLayerNet built from layers, and its training curves; the branch node, and the
+Sigmoid, Affine and Softmax-with-Loss layers as graphs."""
 
 import json
 
@@ -10,10 +11,11 @@ from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
 
 from figures import RESULTS_DIR, register
 from figures._draw import blank, training_curves_figure
-from nn_text.layers import AddLayer, MulLayer, Relu, Sigmoid
+from nn_text.layers import Affine, AddLayer, MulLayer, Relu, Sigmoid
 
 __all__ = ["apple_graph", "fruit_graph", "chain_rule", "node_backward", "layer_net",
-           "activation_backward", "training_curves", "HISTORY"]
+           "activation_backward", "training_curves", "branch_node", "sigmoid_graph",
+           "affine_graph", "softmax_with_loss", "HISTORY"]
 
 HISTORY = RESULTS_DIR / "layer_net.json"
 BLUE, ORANGE, RED, GREY = "#1f77b4", "#ff7f0e", "#c0392b", "#555555"
@@ -39,13 +41,14 @@ def _arrow(ax, start, end, color):
 
 
 def _edge(ax, start, end, forward, backward, shrink=(OP_RADIUS, OP_RADIUS), side=1,
-          away=0.38):
+          away=0.38, fontsize=12):
     """An edge of the graph: the forward value on one side, the backward value on the other.
 
     The forward arrow points from ``start`` to ``end`` (black); the backward arrow runs beside
     it the other way (red). ``shrink`` keeps the arrows off the nodes at either end; ``side``
     (1 or -1) says on which side of the edge the forward value goes; ``away`` is how far the
     backward value sits from the edge (more for long labels beside a slanted edge).
+    ``fontsize`` is that of both values (larger for fractions).
     """
     start, end = np.asarray(start, dtype=float), np.asarray(end, dtype=float)
     unit = (end - start) / np.linalg.norm(end - start)
@@ -54,9 +57,9 @@ def _edge(ax, start, end, forward, backward, shrink=(OP_RADIUS, OP_RADIUS), side
     _arrow(ax, tail + GAP * normal, head + GAP * normal, "#222222")
     _arrow(ax, head - GAP * normal, tail - GAP * normal, RED)
     middle = (tail + head) / 2
-    ax.text(*(middle + 0.36 * normal), forward, ha="center", va="center", fontsize=12,
+    ax.text(*(middle + 0.36 * normal), forward, ha="center", va="center", fontsize=fontsize,
             color="#222222", zorder=5)
-    ax.text(*(middle - away * normal), backward, ha="center", va="center", fontsize=12,
+    ax.text(*(middle - away * normal), backward, ha="center", va="center", fontsize=fontsize,
             color=RED, zorder=5)
 
 
@@ -417,3 +420,247 @@ def training_curves(lang):
     ['training data', 'test data']
     """
     return training_curves_figure(json.loads(HISTORY.read_text(encoding="utf-8")), lang)
+
+
+@register("ch05/branch-node")
+def branch_node(lang):
+    """The branch (repeat) node: one value sent down several branches, and its backward rule.
+
+    Parameters
+    ----------
+    lang : {"ko", "en"}
+        Language of the titles.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        Left: ``x`` copied to two branches; backward, the derivatives from the branches add up
+        to ``dL/dy1 + dL/dy2``. Right: the bias ``b`` added to every row of a batch of 2 is the
+        same node; the upstream rows [1, 2, 3] and [4, 5, 6] add up to ``db`` = [5, 7, 9],
+        computed by `nn_text.layers.Affine`.
+
+    Examples
+    --------
+    >>> from figures.ch05 import branch_node
+    >>> texts = [t.get_text() for t in branch_node("en").axes[1].texts]
+    >>> "[5 7 9]" in texts
+    True
+    """
+    titles = {"ko": ("분기 노드: 역전파에서는 갈래의 미분을 더함",
+                     "편향: 한 값이 배치의 모든 행으로 갈라짐"),
+              "en": ("branch node: backward adds the branches' derivatives",
+                     "the bias: one value branches to every row of the batch")}[lang]
+    row = {"ko": "{}번째 행", "en": "row {}"}[lang]
+    affine = Affine(np.zeros((2, 3)), np.zeros(3))  # the bias's backward, as the layer does it
+    affine.forward(np.zeros((2, 2)))
+    dY = np.array([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]])
+    affine.backward(dY)
+    db = affine.db  # [5, 7, 9]
+    fig = Figure(figsize=(10.4, 3.6))
+    for i in range(2):
+        ax = fig.add_subplot(1, 2, i + 1)
+        blank(ax, (-0.6, 6.4), (-2.3, 2.5))
+        branch = (2.4, 0.0)
+        ax.add_patch(Circle(branch, 0.12, facecolor="#333333", zorder=4))  # the branch point
+        if i == 0:
+            ends = [(5.6, 1.9), (5.6, -1.9)]
+            ax.text(-0.2, 0.0, "$x$", ha="center", va="center", fontsize=14)
+            _edge(ax, (0.1, 0.0), branch, "$x$", "$\\partial L / \\partial y_1 + "
+                  "\\partial L / \\partial y_2$", shrink=(0.0, 0.12), away=0.45)
+            for k, end in enumerate(ends):
+                side = 1 if k == 0 else -1
+                _edge(ax, branch, end, f"$y_{k + 1} = x$",
+                      f"$\\partial L / \\partial y_{k + 1}$", shrink=(0.12, 0.0),
+                      side=side, away=0.45)
+        else:
+            ends = [(5.6, 1.9), (5.6, -1.9)]
+            ax.text(-0.2, 0.0, "$b$", ha="center", va="center", fontsize=14)
+            _edge(ax, (0.1, 0.0), branch, "$b$", str(db.astype(int)).replace("  ", " "),
+                  shrink=(0.0, 0.12), away=0.5)
+            for k, end in enumerate(ends):
+                side = 1 if k == 0 else -1
+                _edge(ax, branch, end, row.format(k + 1), str(dY[k].astype(int)),
+                      shrink=(0.12, 0.0), side=side, away=0.5)
+        ax.set_title(titles[i], fontsize=11)
+    _legend(ax, (-0.4, -1.6), lang)
+    fig.tight_layout()
+    return fig
+
+
+@register("ch05/sigmoid-graph")
+def sigmoid_graph(lang):
+    """The Sigmoid layer as a computational graph of four nodes, forward and backward.
+
+    Parameters
+    ----------
+    lang : {"ko", "en"}
+        Language of the titles.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        Top: ``x`` through ×(-1), exp, +1 and / to ``y = 1 / (1 + exp(-x))`` (black); backward
+        (red) from ``dL/dy``, each node multiplying by its local derivative: ``-y**2``, 1,
+        ``exp(-x)``, -1. Bottom: the four nodes as one "sigmoid" node, whose backward is
+        ``dL/dy · y(1 - y)``.
+
+    Examples
+    --------
+    >>> from figures.ch05 import sigmoid_graph
+    >>> [ax.get_title() for ax in sigmoid_graph("en").axes]
+    ['the sigmoid function in four nodes', 'the same as one sigmoid node']
+    """
+    titles = {"ko": ("네 노드로 나눈 시그모이드 함수", "하나로 묶은 sigmoid 노드"),
+              "en": ("the sigmoid function in four nodes", "the same as one sigmoid node")}[lang]
+    d = "\\dfrac{\\partial L}{\\partial y}"
+    fig = Figure(figsize=(11.0, 5.0))
+    ax = fig.add_axes((0.0, 0.36, 1.0, 0.58))
+    blank(ax, (-0.8, 16.2), (-2.3, 1.5))
+    nodes = [(2.2, 0.0), (5.6, 0.0), (9.0, 0.0), (12.4, 0.0)]
+    for xy, symbol in zip(nodes, ["×", "exp", "+", "/"]):
+        _op(ax, xy, symbol, fontsize=17 if len(symbol) == 1 else 12)
+    ax.text(-0.4, 0.0, "$x$", ha="center", va="center", fontsize=14)
+    ax.text(15.8, 0.0, "$y$", ha="center", va="center", fontsize=14)
+    forward = ["$x$", "$-x$", "$\\exp(-x)$", "$1 + \\exp(-x)$", "$y$"]
+    backward = [f"${d} y^2 \\exp(-x)$", f"$-{d} y^2 \\exp(-x)$", f"$-{d} y^2$", f"$-{d} y^2$",
+                f"${d}$"]
+    points = [(-0.1, 0.0)] + nodes + [(15.5, 0.0)]
+    for k in range(5):
+        shrink = (0.0 if k == 0 else OP_RADIUS, 0.0 if k == 4 else OP_RADIUS)
+        _edge(ax, points[k], points[k + 1], forward[k], backward[k], shrink=shrink, away=0.7,
+              fontsize=14)
+    for xy, const in [(nodes[0], "$-1$"), (nodes[2], "$1$")]:  # the constants from below
+        ax.text(xy[0], -1.95, const, ha="center", va="center", fontsize=13)
+        _arrow(ax, (xy[0], -1.7), (xy[0], -OP_RADIUS), "#222222")
+    ax.set_title(titles[0], fontsize=11)
+    ax2 = fig.add_axes((0.2, 0.0, 0.6, 0.32))
+    blank(ax2, (-0.8, 9.6), (-1.2, 1.2))
+    _op(ax2, (4.4, 0.0), "sigmoid", fontsize=10)
+    ax2.patches[-1].set_radius(0.62)
+    ax2.text(-0.4, 0.0, "$x$", ha="center", va="center", fontsize=14)
+    ax2.text(9.3, 0.0, "$y$", ha="center", va="center", fontsize=14)
+    _edge(ax2, (-0.1, 0.0), (4.4, 0.0), "$x$", f"${d}\\, y(1 - y)$", shrink=(0.0, 0.62),
+          away=0.7, fontsize=14)
+    _edge(ax2, (4.4, 0.0), (9.0, 0.0), "$y$", f"${d}$", shrink=(0.62, 0.0), away=0.7,
+          fontsize=14)
+    ax2.set_title(titles[1], fontsize=11)
+    _legend(ax2, (-0.6, 1.0), lang)
+    return fig
+
+
+@register("ch05/affine-graph")
+def affine_graph(lang):
+    """The Affine layer for a batch as a computational graph, with the shapes on its edges.
+
+    Parameters
+    ----------
+    lang : {"ko", "en"}
+        Language of the title.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        ``X`` (N, 2) and ``W`` (2, 3) enter a dot node, its (N, 3) result and ``B`` (3,) a +
+        node that gives ``Y`` (N, 3). Backward (red): ``dL/dY`` (N, 3) through the + node; the
+        bias gets its sum over the batch axis (3,); the dot node gives ``dL/dY · W^T`` (N, 2)
+        and ``X^T · dL/dY`` (2, 3).
+
+    Examples
+    --------
+    >>> from figures.ch05 import affine_graph
+    >>> texts = [t.get_text() for t in affine_graph("en").axes[0].texts]
+    >>> "$(N, 3)$" in texts and "$(2, 3)$" in texts
+    True
+    """
+    title = {"ko": "배치용 Affine 계층의 계산 그래프 (입력 2개, 출력 3개, 데이터 N개)",
+             "en": "the batch Affine layer as a graph (2 inputs, 3 outputs, N samples)"}[lang]
+    sum_note = {"ko": "(배치 축으로 합함)", "en": "(summed over the batch)"}[lang]
+    dY = "\\dfrac{\\partial L}{\\partial \\mathbf{Y}}"
+    fig = Figure(figsize=(10.4, 5.4))
+    ax = fig.add_subplot()
+    blank(ax, (-1.4, 13.8), (-4.6, 4.2))
+    dot, add = (4.4, 0.0), (8.8, 0.0)
+    _op(ax, dot, "dot", fontsize=12)
+    _op(ax, add, "+")
+    for xy, name in [((-0.7, 2.4), "X"), ((-0.7, -2.4), "W"), ((add[0], -4.1), "B"),
+                     ((13.3, 0.0), "Y")]:
+        ax.text(*xy, f"$\\mathbf{{{name}}}$", ha="center", va="center", fontsize=15)
+    # The inputs' backward arrows run on the outside of the slanted edges, where their labels fit.
+    _edge(ax, (-0.3, 2.4), dot, "", "", shrink=(0.0, OP_RADIUS), side=-1)
+    _edge(ax, (-0.3, -2.4), dot, "", "", shrink=(0.0, OP_RADIUS))
+    _edge(ax, dot, add, "", "")
+    _edge(ax, add, (12.8, 0.0), "", "", shrink=(OP_RADIUS, 0.0))
+    _edge(ax, (add[0], -3.7), add, "", "", shrink=(0.0, OP_RADIUS))
+
+    def _label(xy, text, color="#222222", ha="center"):
+        ax.text(*xy, text, ha=ha, va="center", fontsize=13, color=color, zorder=5)
+
+    _label((2.0, 0.42), "$(N, 2)$")
+    _label((2.0, -0.42), "$(2, 3)$")
+    _label((1.3, 2.75), f"${dY} \\cdot \\mathbf{{W}}^\\top \\;\\; (N, 2)$", RED)
+    _label((1.3, -2.75), f"$\\mathbf{{X}}^\\top \\cdot {dY} \\;\\; (2, 3)$", RED)
+    for x in [6.6, 10.9]:
+        _label((x, 0.5), "$(N, 3)$")
+        _label((x, -0.75), f"${dY} \\;\\; (N, 3)$", RED)
+    _label((add[0] - 0.35, -2.0), "$(3,)$", ha="right")
+    _label((add[0] + 0.35, -1.75), f"$\\sum_{{\\mathrm{{axis}}=0}} {dY} \\;\\; (3,)$", RED,
+          ha="left")
+    ax.text(add[0] + 0.45, -2.7, sum_note, ha="left", va="center", fontsize=10, color=RED)
+    ax.set_title(title, fontsize=11)
+    _legend(ax, (10.6, 3.6), lang)
+    fig.tight_layout()
+    return fig
+
+
+@register("ch05/softmax-with-loss")
+def softmax_with_loss(lang):
+    """The Softmax-with-Loss layer in two boxes: softmax, then cross-entropy error.
+
+    The simplified graph of the book's figure 5-29; Appendix A draws every node.
+
+    Parameters
+    ----------
+    lang : {"ko", "en"}
+        Language of the box names.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        Scores ``a1..a3`` into Softmax, probabilities ``y1..y3`` with the labels ``t1..t3``
+        into Cross Entropy Error, the loss ``L`` (black). Backward (red) from 1: ``y_k - t_k``
+        reaches the scores.
+
+    Examples
+    --------
+    >>> from figures.ch05 import softmax_with_loss
+    >>> texts = [t.get_text() for t in softmax_with_loss("en").axes[0].texts]
+    >>> "$y_1 - t_1$" in texts
+    True
+    """
+    names = {"ko": ("Softmax", "Cross Entropy\nError", "Softmax-with-Loss 계층"),
+             "en": ("Softmax", "Cross Entropy\nError", "the Softmax-with-Loss layer")}[lang]
+    fig = Figure(figsize=(10.4, 4.6))
+    ax = fig.add_subplot()
+    blank(ax, (-1.0, 13.8), (-3.4, 3.4))
+    soft, cee = (3.6, 0.0), (8.6, 0.0)
+    ax.add_patch(FancyBboxPatch((2.35, -2.75), 7.65, 5.8, boxstyle="round,pad=0.02,"
+                                "rounding_size=0.2", facecolor="none", edgecolor=GREY,
+                                linestyle="--", linewidth=1.0))
+    ax.text(6.25, 3.3, names[2], ha="center", va="center", fontsize=11, color=GREY)
+    _box(ax, soft, names[0], width=1.6, height=4.6, color="#e8f1fa")
+    _box(ax, cee, names[1], width=1.9, height=4.6, color="#fdebd3")
+    for k, y in enumerate([1.6, 0.0, -1.6]):
+        i = k + 1
+        ax.text(-0.6, y, f"$a_{i}$", ha="center", va="center", fontsize=13)
+        _edge(ax, (-0.3, y), (soft[0], y), "", f"$y_{i} - t_{i}$", shrink=(0.0, 0.8))
+        _edge(ax, (soft[0], y), (cee[0], y), f"$y_{i}$", f"$-t_{i} / y_{i}$",
+              shrink=(0.8, 0.95))
+    for k, x in enumerate([7.95, 8.6, 9.25]):  # the labels enter from below
+        ax.text(x, -3.3, f"$t_{k + 1}$", ha="center", va="center", fontsize=12)
+    for x in [7.95, 8.6, 9.25]:
+        _arrow(ax, (x, -3.05), (x, -2.3), "#222222")
+    _edge(ax, (cee[0], 0.0), (12.9, 0.0), "$L$", "$1$", shrink=(0.95, 0.0))
+    ax.text(13.3, 0.0, "$L$", ha="center", va="center", fontsize=13)
+    _legend(ax, (10.9, -2.2), lang)
+    fig.tight_layout()
+    return fig

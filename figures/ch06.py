@@ -1,20 +1,22 @@
 """Figures of chapter 6: the optimizers' paths, activation histograms by weight initialization,
 and the MNIST experiments of ``results/ch06.json`` (optimizers, initial weights, batch
-normalization, overfitting, weight decay, dropout, random search)."""
+normalization, overfitting, weight decay, dropout, random search), and a network with dropout."""
 
 import json
 
 import numpy as np
 from matplotlib.figure import Figure
+from matplotlib.patches import Circle
 
 from figures import RESULTS_DIR, register
 from nn_text.activations import relu, sigmoid
+from nn_text.dropout import Dropout
 from nn_text.multi_layer_net import init_scale
 from nn_text.optimizers import SGD, AdaGrad, Adam, Momentum
 
 __all__ = ["function_gradient", "optimizer_paths", "optimizer_mnist", "sigmoid_activations",
            "relu_activations", "weight_init_mnist", "batch_norm_mnist", "overfitting",
-           "weight_decay", "dropout", "random_search", "RESULTS", "START", "PATH_STEPS"]
+           "weight_decay", "dropout", "random_search", "dropout_network", "RESULTS", "START", "PATH_STEPS"]
 
 RESULTS = RESULTS_DIR / "ch06.json"
 BLUE, ORANGE, GREEN, RED, PURPLE, GREY = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728",
@@ -539,5 +541,74 @@ def random_search(lang):
     ax2.set_title(text[6], fontsize=11)
     ax2.legend(loc="upper left", fontsize=8)
     ax2.grid(alpha=0.3)
+    fig.tight_layout()
+    return fig
+
+
+@register("ch06/dropout-network")
+def dropout_network(lang, ratio=0.5, seed=1):
+    """Dropout in a small network: some hidden neurons erased while training, all used to test.
+
+    Parameters
+    ----------
+    lang : {"ko", "en"}
+        Language of the titles.
+    ratio : float, default 0.5
+        The dropout ratio, as in the book's figure.
+    seed : int, default 1
+        Seed of the generator that draws which neurons are erased.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        Left: a 3-5-5-2 network while training; the hidden neurons that
+        `nn_text.dropout.Dropout` erases are crossed out and send nothing. Right: the same
+        network at test time, every neuron used, each hidden output multiplied by
+        ``1 - ratio``.
+
+    Examples
+    --------
+    >>> from figures.ch06 import dropout_network
+    >>> [ax.get_title() for ax in dropout_network("en").axes]
+    ['training: neurons erased at random', 'test: every neuron, outputs × 0.5']
+    """
+    titles = {"ko": ("학습: 뉴런을 무작위로 지움", f"시험: 모든 뉴런, 출력 × {1 - ratio:g}"),
+              "en": ("training: neurons erased at random",
+                     f"test: every neuron, outputs × {1 - ratio:g}")}[lang]
+    sizes = [3, 5, 5, 2]
+    keep = Dropout(ratio, rng=np.random.default_rng(seed)).forward(np.ones((2, 5))) > 0  # (2, 5)
+    fig = Figure(figsize=(9.0, 3.8))
+    for panel in range(2):
+        ax = fig.add_subplot(1, 2, panel + 1)
+        ax.set_xlim(-0.5, 6.5)
+        ax.set_ylim(-0.6, 4.6)
+        ax.set_aspect("equal")
+        ax.axis("off")
+        points = [[(2.0 * i, 2.0 + (n - 1) / 2 - j) for j in range(n)]
+                  for i, n in enumerate(sizes)]
+        alive = [[True] * n for n in sizes]
+        if panel == 0:
+            alive[1], alive[2] = list(keep[0]), list(keep[1])
+        for i in range(len(sizes) - 1):
+            for a, p in enumerate(points[i]):
+                for b, q in enumerate(points[i + 1]):
+                    if alive[i][a] and alive[i + 1][b]:
+                        ax.plot([p[0], q[0]], [p[1], q[1]], color="#999999", linewidth=0.7,
+                                zorder=1)
+        for i, layer in enumerate(points):
+            for a, (x, y) in enumerate(layer):
+                hidden = 0 < i < len(sizes) - 1
+                face = "white" if alive[i][a] else "#dddddd"
+                ax.add_patch(Circle((x, y), 0.3, facecolor=face, edgecolor="#333333",
+                                    linewidth=1.2, zorder=2))
+                if not alive[i][a]:
+                    ax.plot([x - 0.22, x + 0.22], [y - 0.22, y + 0.22], color=RED, linewidth=2,
+                            zorder=3)
+                    ax.plot([x - 0.22, x + 0.22], [y + 0.22, y - 0.22], color=RED, linewidth=2,
+                            zorder=3)
+                elif panel == 1 and hidden:
+                    ax.text(x, y, f"×{1 - ratio:g}", ha="center", va="center", fontsize=8,
+                            zorder=3)
+        ax.set_title(titles[panel], fontsize=11)
     fig.tight_layout()
     return fig
