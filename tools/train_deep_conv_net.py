@@ -1,6 +1,6 @@
 """Train the chapter 8 DeepConvNet on MNIST: the weights nn_text ships, and their history.
 
-    python3 tools/dev.py setup && NN_TEXT_DATA=.cache/data .venv/bin/python tools/train_deep_conv_net.py [--epochs N]
+    python3 tools/dev.py setup && NN_TEXT_DATA=.cache/data .venv/bin/python tools/train_deep_conv_net.py [--epochs N] [--resume] [--quiet]
 
 The book's recipe (chapter 8, ``train_deepnet.py``): DeepConvNet in float32, Adam (lr 0.001),
 mini-batches of 100, 20 epochs; each epoch shuffles the 60,000 training images and uses every
@@ -38,6 +38,7 @@ BOOK_ACCURACY = 0.9935  # the book's shipped deep_convnet_params.pkl on the MNIS
 
 def main():
     epochs = SETTINGS["epochs"]
+    verbose = "--quiet" not in sys.argv
     if "--epochs" in sys.argv:
         epochs = int(sys.argv[sys.argv.index("--epochs") + 1])
     (x_train, t_train), (x_test, t_test) = load_mnist(flatten=False)  # float32 (N, 1, 28, 28)
@@ -66,6 +67,9 @@ def main():
             grads = net.gradient(x_train[batch], t_train[batch])
             optimizer.update(net.params, grads)
             history["loss"].append(round(float(net.last_layer.loss), 5))
+            if verbose and (i // batch_size) % 100 == 99:
+                print(f"  step {i // batch_size + 1}  loss {history['loss'][-1]}  "
+                      f"{time.perf_counter() - start:.0f} s", flush=True)
         train_acc = net.accuracy(x_train[:n], t_train[:n])
         test_acc = net.accuracy(x_test, t_test)
         history["train_acc"].append(round(float(train_acc), 6))
