@@ -33,7 +33,7 @@ def test_korean_and_english_versions_differ_where_text_differs():
 
 
 def test_unknown_figure_and_language_are_named():
-    with pytest.raises(KeyError, match="no figure named 'ch99/none'; registered: ch01/"):
+    with pytest.raises(KeyError, match="no figure named 'ch99/none'; registered: appendix/"):
         figures.render_svg("ch99/none", "ko")
     with pytest.raises(ValueError, match=r"lang in \('ko', 'en'\), got 'fr'"):
         figures.render_svg("ch02/gates", "fr")
