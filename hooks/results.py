@@ -87,7 +87,7 @@ def results_table(lang):
         value = evaluate(entry["value"], load_result(run["file"]))
         seed, length, time, command = run_facts(run, lang)
         script = command.split()[-1]  # the full commands are listed under the table
-        cells = (entry[lang], entry.get("book", ""), shown(entry, value)[0], seed, length, time,
+        cells = (entry[lang], entry.get("book", {}).get(lang, ""), shown(entry, value)[0], seed, length, time,
                  f"`{script}`")
         lines.append("| " + " | ".join(str(c) for c in cells) + " |")
     return "\n".join(lines)

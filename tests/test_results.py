@@ -34,6 +34,7 @@ import results  # noqa: E402  (hooks/results.py)
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 PERCENT = re.compile(r"(?<![\d.,])\d+\.\d+ ?%")
 DECIMAL = re.compile(r"(?<![\d.,])0\.(?!00)\d{3,4}(?!\d)")  # not 0.001: a setting
+SECONDS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+ ?(?:s\b|초)")  # a long run's time: "1,343 s"
 ACCURACY = re.compile(r"accura|정확도|\bacc\b", re.I)
 
 
@@ -90,7 +91,7 @@ def candidates(text):
     """Numbers in the prose of a page that look like a run's result (check (c))."""
     found = []
     for paragraph in re.split(r"\n\s*\n", prose(text)):
-        found += PERCENT.findall(paragraph)
+        found += PERCENT.findall(paragraph) + SECONDS.findall(paragraph)
         if ACCURACY.search(paragraph):
             found += DECIMAL.findall(paragraph)
     return found
@@ -170,6 +171,7 @@ def test_a_retraining_makes_the_stale_page_fail():
     ("accuracy\n```pycon\n>>> 0.9463\n0.9463\n```\n", []),  # code is checked by running it
     ("about 90% of the length, 1,234.5 s", []),
     ("accuracy with learning rate 0.001 and std 0.0001", []),
+    ("The run took 1,343 s; 이 학습은 1,343초 걸렸습니다. 8.2 s", ["1,343 s", "1,343초"]),
 ])
 def test_candidates(text, expected):
     assert candidates(text) == expected
