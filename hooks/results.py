@@ -123,3 +123,7 @@ def on_page_markdown(markdown, page, config, files):
         return markdown
     lang = "en" if re.search(r"\.en\.md$", page.file.src_uri) else "ko"
     return BLOCK.sub(lambda m: MAKERS[m[1]](lang), markdown)
+
+
+def on_pre_build(config):
+    load_result.cache_clear()  # `mkdocs serve` rebuilds after a results file changed
