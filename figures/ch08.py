@@ -198,17 +198,18 @@ def augment(image, angle=0.0, scale=1.0, shift=(0.0, 0.0)):
     H, W = image.shape
     cy, cx = (H - 1) / 2, (W - 1) / 2
     rows, cols = np.mgrid[0:H, 0:W].astype(float)
-    # each output pixel takes its value from where the inverse transform sends it
+    # each output pixel reads the place the inverse transform sends it to
     y, x = rows - cy - shift[0], cols - cx - shift[1]
     a = np.deg2rad(angle)
     src_x = (np.cos(a) * x - np.sin(a) * y) / scale + cx
     src_y = (np.sin(a) * x + np.cos(a) * y) / scale + cy
-    padded = np.pad(image, 1)  # a zero border: samples from outside read the background
-    src_y = np.clip(src_y + 1, 0, H)
+    # a border of zeros: places outside the image read the background
+    padded = np.pad(image, 1)
+    src_y = np.clip(src_y + 1, 0, H)  # + 1: the border shifts every index
     src_x = np.clip(src_x + 1, 0, W)
     y0, x0 = np.floor(src_y).astype(int), np.floor(src_x).astype(int)
     y1, x1 = np.minimum(y0 + 1, H + 1), np.minimum(x0 + 1, W + 1)
-    fy, fx = src_y - y0, src_x - x0
+    fy, fx = src_y - y0, src_x - x0  # weights of the lower and right pixels
     top = (1 - fx) * padded[y0, x0] + fx * padded[y0, x1]
     bottom = (1 - fx) * padded[y1, x0] + fx * padded[y1, x1]
     return (1 - fy) * top + fy * bottom
