@@ -341,7 +341,6 @@ def vgg(lang):
     ko = lang == "ko"
     fig = Figure(figsize=(12.0, 3.6))
     ax = fig.add_subplot()
-    blank(ax, (-0.3, 21.2), (-2.3, 2.1))
     x, width, gap, sizes = 0.0, 0.62, 0.22, iter([224, 112, 56, 28, 14])
     group_start = 0.0
     for name in VGG16:
@@ -355,6 +354,7 @@ def vgg(lang):
                     va="top", fontsize=9, color=GREY)
             group_start = x + width + gap
         x += width + gap
+    blank(ax, (-0.3, x + 0.1), (-2.3, 2.1))
     ax.set_title("VGG16: 합성곱 계층 13개 + 완전연결 계층 3개 (아래는 합성곱 계층의 출력 크기)" if ko
                  else "VGG16: 13 convolution layers + 3 fully connected layers "
                       "(below: the feature maps' size)", fontsize=11)
@@ -527,6 +527,9 @@ def detection_segmentation(lang):
     for ax, title in zip(axes, titles):
         ax.set_xticks([])
         ax.set_yticks([])
+        for spine in ax.spines.values():
+            spine.set_visible(True)
+            spine.set_color("#999999")
         ax.set_title(title, fontsize=10.5)
     axes[0].imshow(canvas, cmap="gray_r", vmin=0, vmax=1)
     axes[0].text(42, 53, (f"\"{labels[0]}\"? (물체가 여럿)" if ko
