@@ -151,6 +151,7 @@ def receptive_field(lang):
     # the corner window of the first convolution, and where it lands
     ax.add_patch(Rectangle((0, 1.0), 1.5, 1.5, fill=False, edgecolor=RED, linewidth=2.2))
     _arrow(ax, (1.5, 2.3), (3.4, 1.75), color=RED, style="-|>", width=1.0)
+    ax.add_patch(Rectangle((3.4, 1.5), cell, cell, fill=False, edgecolor=RED, linewidth=2.2))
     _arrow(ax, (4.9, 1.25), (6.2, 1.25), width=1.0)
     for x, text in [(1.25, names[0]), (4.15, names[1]), (6.45, names[2])]:
         ax.text(x, -0.25, text, ha="center", va="top", fontsize=10)
