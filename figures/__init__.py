@@ -26,7 +26,8 @@ LANGS = ("ko", "en")
 FIGURES = {}  # name -> draw(lang) function, filled by the chapter modules below
 EXPECTED_WARNINGS = {}  # name -> regexes of warnings a figure raises on purpose
 CHAPTER_MODULES = ["figures.ch01", "figures.ch02", "figures.ch03", "figures.ch04",
-                   "figures.ch05", "figures.ch06", "figures.ch07", "figures.appendix"]
+                   "figures.ch05", "figures.ch06", "figures.ch07", "figures.ch08",
+                   "figures.appendix"]
 # Written by tools/train_*.py: the long runs some figures plot instead of training at build time.
 RESULTS_DIR = Path(__file__).resolve().parent.parent / "results"
 SVG_HASH_SALT = "nn_text"  # fixed, so SVG element ids do not change from run to run

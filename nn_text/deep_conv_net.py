@@ -89,19 +89,23 @@ class DeepConvNet:
         # 32, 64 channels, then the 64 maps of 4x4, then the hidden layer
         in_channels = [C] + [p["filter_num"] for p in CONV_PARAMS[:-1]]
         fan_in = [c * 3 * 3 for c in in_channels] + [64 * 4 * 4, hidden_size]
-        shapes = [(p["filter_num"], c, 3, 3) for p, c in zip(CONV_PARAMS, in_channels)]
+        shapes = [(p["filter_num"], c, 3, 3)
+                  for p, c in zip(CONV_PARAMS, in_channels)]
         shapes += [(64 * 4 * 4, hidden_size), (hidden_size, output_size)]
         self.params = {}
         for i, (shape, n) in enumerate(zip(shapes, fan_in), start=1):
             scale = np.sqrt(2.0 / n)  # He initialization, for ReLU
-            self.params[f"W{i}"] = (scale * rng.standard_normal(shape)).astype(dtype)
-            self.params[f"b{i}"] = np.zeros(shape[0] if i <= 6 else shape[1], dtype=dtype)
+            W = scale * rng.standard_normal(shape)
+            self.params[f"W{i}"] = W.astype(dtype)
+            out = shape[0] if i <= 6 else shape[1]  # filters, or neurons
+            self.params[f"b{i}"] = np.zeros(out, dtype=dtype)
 
         self.layers = []
         for i, p in enumerate(CONV_PARAMS, start=1):
             # no gradient for the input images: nothing would use it
-            self.layers.append(Convolution(self.params[f"W{i}"], self.params[f"b{i}"],
-                                           p["stride"], p["pad"], input_grad=i > 1))
+            W, b = self.params[f"W{i}"], self.params[f"b{i}"]
+            self.layers.append(Convolution(W, b, p["stride"], p["pad"],
+                                           input_grad=i > 1))
             self.layers.append(Relu())
             if i % 2 == 0:
                 self.layers.append(Pooling(pool_h=2, pool_w=2, stride=2))
@@ -231,7 +235,8 @@ class DeepConvNet:
             dout = layer.backward(dout)
 
         grads = {}
-        layers = [layer for layer in self.layers if isinstance(layer, (Convolution, Affine))]
+        layers = [layer for layer in self.layers
+                  if isinstance(layer, (Convolution, Affine))]
         for i, layer in enumerate(layers, start=1):
             grads[f"W{i}"] = layer.dW
             grads[f"b{i}"] = layer.db
