@@ -296,9 +296,6 @@ class Recorder:
             self.visit.record = page.evaluate(RECORD)
             self.visit.heading = heading_fonts(self.context, page)
             self.recording = False  # axe's own work is not the page's
-            # Every block laid out, as it is when the reader scrolls to it: axe reads colours and
-            # scroll sizes, which a block skipped by content-visibility (extra.css) has not yet.
-            page.add_style_tag(content=".md-typeset > * { content-visibility: visible !important }")
             page.add_script_tag(path=str(AXE))
             self.visit.axe = page.evaluate(RUN_AXE)
             self.follow_the_language_selector()
