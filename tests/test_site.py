@@ -4,6 +4,7 @@ Twins share the path (name.ko.md / name.en.md), every heading's explicit anchor,
 (byte for byte, listing blocks included) and every figure (up to the -ko/-en suffix).
 """
 
+import ast
 import json
 import os
 import re
@@ -103,6 +104,44 @@ def test_figures_are_in_the_page_language(stem):
                 assert src.endswith(f"-{lang}.svg"), f"{stem}.{lang}.md shows {src}"
 
 
+HANGUL = re.compile("[\uac00-\ud7a3]")
+
+
+def code_shape(source):
+    """A code cell's syntax tree with each string constant as a placeholder, and those strings in
+    order: what twins must share, and where they may differ. An f-string counts as one string,
+    its text around the {} (which may move: "layer {}" is "{}층"); its expressions stay in the
+    tree, in order. Comments are not in the tree."""
+    strings = []
+
+    class Shape(ast.NodeTransformer):
+        def visit_JoinedStr(self, node):
+            strings.append("".join(v.value if isinstance(v, ast.Constant) else "{}"
+                                   for v in node.values))
+            node.values = [self.visit(v) for v in node.values if not isinstance(v, ast.Constant)]
+            return node
+
+        def visit_Constant(self, node):
+            if isinstance(node.value, str):
+                strings.append(node.value)
+                node.value = "<str>"
+            return node
+
+    return ast.dump(Shape().visit(ast.parse(source))), strings
+
+
+def code_drift(en, ko):
+    """Why the Korean code cell `ko` is not the English `en` with its labels in Korean: the two
+    must be the same code, and a string literal may differ only by becoming Korean (a printed
+    label; hooks/notebooks.py runs each language's notebook, so what it prints is real)."""
+    (en_tree, en_strings), (ko_tree, ko_strings) = code_shape(en), code_shape(ko)
+    if en_tree != ko_tree:
+        return ["the code differs, not only its strings"]
+    return [f"{a!r} -> {b!r}: a changed string that is not a Korean label"
+            for a, b in zip(en_strings, ko_strings)  # padding may change beside a Korean label
+            if a.strip() != b.strip() and not HANGUL.search(b)]
+
+
 @pytest.mark.parametrize("stem", NB_STEMS)
 def test_notebook_twins_share_code_cells(stem):
     cells = {}
@@ -111,7 +150,22 @@ def test_notebook_twins_share_code_cells(stem):
         cells[lang] = [(c["cell_type"], "".join(c["source"]) if c["cell_type"] == "code" else "")
                        for c in nb["cells"]]
         assert not any(c.get("outputs") for c in nb["cells"]), f"{stem}.{lang}: commit no outputs"
-    assert cells["ko"] == cells["en"], f"{stem}: notebook cells differ between ko and en"
+    assert [t for t, _ in cells["ko"]] == [t for t, _ in cells["en"]], (
+        f"{stem}: the twins' cells are not of the same kinds in the same order")
+    problems = [f"code cell {i}: {problem}" for i, ((_, ko), (_, en)) in
+                enumerate(zip(cells["ko"], cells["en"])) for problem in code_drift(en, ko)]
+    assert not problems, f"{stem}: notebook code differs between ko and en:\n" + "\n".join(problems)
+
+
+def test_notebook_twin_check_allows_korean_labels_only():
+    en = 'x = 1  # one\nprint("sum:", x, f"loss {x:.2f}")\n'
+    assert code_drift(en, 'x = 1  # 하나\nprint("합:", x, f"손실 {x:.2f}")\n') == []
+    assert code_drift(en, 'x = 2\nprint("sum:", x, f"loss {x:.2f}")\n')  # a number
+    assert code_drift(en, 'x = 1\nprint("sum:", x + 1, f"loss {x:.2f}")\n')  # an expression
+    assert code_drift(en, 'x = 1\nprint("total:", x, f"loss {x:.2f}")\n')  # not a translation
+    assert code_drift(en, 'x = 1\nprint("합:", x, f"손실 {x:.3f}")\n')  # what an f-string prints
+    assert code_drift(en, 'x = 1\nprint("합:", x, f"손실 {x + 1:.2f}")\n')
+    assert code_drift(en, 'x = 1\nprint("합:", x, f"{x:.2f} 손실 {x:.2f}")\n')
 
 
 def test_twin_check_catches_drift():
