@@ -114,8 +114,20 @@ def results_bench(lang):
     return "\n".join(lines)
 
 
-MAKERS = {"results-table": results_table, "results-commands": results_commands,
-          "results-bench": results_bench}
+def scrolling(make, label):
+    """A table in a region that scrolls sideways and takes the keyboard focus: a table wider
+    than the page must be scrollable with the keyboard too (axe: scrollable-region-focusable),
+    and Material's own scroll wrapper cannot be focused."""
+    def wrapped(lang):
+        return (f'<div class="scroll-region" tabindex="0" role="region" '
+                f'aria-label="{label[lang]}" markdown>\n\n{make(lang)}\n\n</div>')
+    return wrapped
+
+
+MAKERS = {"results-table": scrolling(results_table, {"ko": "학습 결과 표", "en": "Results table"}),
+          "results-commands": results_commands,
+          "results-bench": scrolling(results_bench, {"ko": "벤치마크 비율 표",
+                                                     "en": "Benchmark ratios"})}
 
 
 def on_page_markdown(markdown, page, config, files):
