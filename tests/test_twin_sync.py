@@ -33,6 +33,14 @@ def test_it_names_the_twin_that_lags(tmp_path):
     (message,) = twin_sync.stale_twins(docs, cwd=tmp_path)
     assert message.startswith("docs/page.en.md may lag behind docs/page.ko.md: changed in ")
     assert "(ko only)" in message
+    # the English page read against the Korean one and found right: a trailer says so
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q",
+                    "--allow-empty", "-m", "Read the English twin\n\nTwin-checked: docs/page.en.md"],
+                   cwd=tmp_path, check=True)
+    assert twin_sync.stale_twins(docs, cwd=tmp_path) == []
+    (docs / "page.ko.md").write_text("# ko, changed again\n")
+    commit(tmp_path, "ko again")
+    assert len(twin_sync.stale_twins(docs, cwd=tmp_path)) == 1  # the check is not forever
 
 
 def test_report_the_current_state():

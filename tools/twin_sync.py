@@ -6,6 +6,9 @@ and the comments of listings on Korean pages that lack a Korean entry, or entrie
 For every pair docs/<page>.ko.* / docs/<page>.en.*, it compares the last commit that touched
 each file (and uncommitted edits, which count as newest). When one side is newer, the other
 side may miss what changed: the report names both files and the commits to read.
+When the older side needs no change (say the Korean notebook alone got Korean labels), a commit
+whose message has the line ``Twin-checked: docs/<page>.en.<ext>`` counts as a change to both
+twins: someone read one against the other then.
 """
 
 import subprocess
@@ -28,11 +31,17 @@ def last_change(path, cwd=ROOT):
     """
     if git("status", "--porcelain", "--", str(path), cwd=cwd).strip():
         return float("inf"), "uncommitted edits"
-    out = git("log", "-1", "--format=%H %h %s", "--", str(path), cwd=cwd).strip()
-    if not out:
-        return float("-inf"), "never committed"
-    full, sha, subject = out.split(" ", 2)
-    return int(git("rev-list", "--count", full, cwd=cwd)), f"{sha} ({subject[:60]})"
+    relative = Path(path).resolve().relative_to(Path(cwd).resolve()).as_posix()
+    # a check of either twin marks the pair as in step at that commit
+    twins = {relative.replace(f".{a}.", f".{b}.") for a in LANGS for b in LANGS}
+    changes = []
+    for out in [git("log", "-1", "--format=%H %h %s", "--", str(path), cwd=cwd)] + [
+            git("log", "-1", "--format=%H %h %s", "--fixed-strings",
+                f"--grep=Twin-checked: {twin}", cwd=cwd) for twin in sorted(twins)]:
+        if out.strip():
+            full, sha, subject = out.strip().split(" ", 2)
+            changes.append((int(git("rev-list", "--count", full, cwd=cwd)), f"{sha} ({subject[:60]})"))
+    return max(changes) if changes else (float("-inf"), "never committed")
 
 
 def stale_twins(docs=None, cwd=ROOT):
