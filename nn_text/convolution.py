@@ -120,7 +120,8 @@ class Convolution:
         out_w = (W + 2 * self.pad - FW) // self.stride + 1
         col = unfold(x, FH, FW, self.stride, self.pad)  # (N, C*FH*FW, OH*OW)
         # (FN, C*FH*FW) @ (N, C*FH*FW, OH*OW) -> (N, FN, OH*OW): per image
-        out = self.W.reshape(FN, -1) @ col + self.b.reshape(FN, 1)
+        out = self.W.reshape(FN, -1) @ col
+        out += self.b.reshape(FN, 1)  # in place: no second output-sized array
         self.x = x
         self.col = col
         return out.reshape(N, FN, out_h, out_w)

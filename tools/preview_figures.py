@@ -1,4 +1,7 @@
-"""Render every figure to PNG for a person to look at: python tools/preview_figures.py OUT_DIR."""
+"""Render figures to PNG for a person to look at: python tools/preview_figures.py OUT_DIR [NAME ...].
+
+With names (``ch08/misclassified``), only those; without, every figure.
+"""
 
 import os
 import sys
@@ -16,7 +19,8 @@ sys.path.insert(0, str(TOOLS.parent))  # the figure registry is the top-level fi
 from figures import FIGURES, LANGS, _style, figure_names  # noqa: E402
 
 out = Path(sys.argv[1] if len(sys.argv) > 1 else ".cache/preview")
-for name in figure_names():
+every = figure_names()  # also imports the chapter modules, which fill FIGURES
+for name in sys.argv[2:] or every:
     for lang in LANGS:
         path = out / f"{name}-{lang}.png"
         path.parent.mkdir(parents=True, exist_ok=True)
