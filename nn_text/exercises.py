@@ -8,7 +8,9 @@ shape (expected and got), the value (for which input, expected and got), or the 
 largest difference from the numerical one, and where).
 
 A chapter's checks are one section of this file, registered with ``@_exercise(name)``; its
-exercise page (``docs/chNN/exercises.*.md``) shows the solutions, which the tests run.
+exercise page (``docs/chNN/exercises.*.md``) shows the solutions, which the tests run. A name
+starts with the folder of its page: ``ch05-...`` for ``docs/ch05/``, ``appendix-...`` for
+Appendix A's ``docs/appendix/``.
 """
 
 import itertools
@@ -18,6 +20,7 @@ import numpy as np
 from nn_text.activations import sigmoid, softmax
 from nn_text.convolution import Convolution
 from nn_text.gradient import gradient_descent, numerical_gradient
+from nn_text.layers import SoftmaxWithLoss
 from nn_text.losses import cross_entropy_error
 from nn_text.network import forward, init_network
 from nn_text.optimizers import AdaGrad, Momentum
@@ -57,8 +60,8 @@ def names(chapter=None):
 
     Parameters
     ----------
-    chapter : int, optional
-        Only this chapter's exercises.
+    chapter : int or str, optional
+        Only this chapter's exercises: its number, or ``"appendix"`` for Appendix A.
 
     Returns
     -------
@@ -69,10 +72,13 @@ def names(chapter=None):
     >>> from nn_text import exercises
     >>> exercises.names(2)
     ['ch02-nor', 'ch02-xor-nand', 'ch02-majority']
+    >>> exercises.names("appendix")
+    ['appendix-softmax-with-loss']
     >>> len(exercises.names())
-    18
+    21
     """
-    return [n for n in _CHECKS if chapter is None or n.startswith(f"ch{chapter:02d}-")]
+    prefix = f"ch{chapter:02d}-" if isinstance(chapter, int) else f"{chapter}-"
+    return [n for n in _CHECKS if chapter is None or n.startswith(prefix)]
 
 
 def check(name, obj):
@@ -480,4 +486,68 @@ def _ch07_conv_im2col(conv_forward):
         b = rng.standard_normal(w_shape[0])
         _same(f"conv_forward(x, W, b) with x of shape {x_shape}, W of shape {w_shape}",
               conv_forward(x, W, b), Convolution(W, b).forward(x))
+    return len(cases)
+
+
+# --- Chapter 8 -----------------------------------------------------------------------------------
+
+
+def _shifted(image, dy, dx):
+    """``image`` moved ``dy`` rows down and ``dx`` columns right, the background (0) coming in."""
+    H, W = image.shape
+    p = max(abs(dy), abs(dx))
+    padded = np.pad(image, p)  # background all around
+    return padded[p - dy:p - dy + H, p - dx:p - dx + W]
+
+
+@_exercise("ch08-shift")
+def _ch08_shift(shift):
+    _function(shift, "shift(image, dy, dx)")
+    image = np.arange(1.0, 13.0).reshape(3, 4)
+    cases = [(image, 1, 0), (image, 0, -1), (image, -2, 3), (image, 0, 0),
+             (np.eye(5), 2, 1)]
+    for x, dy, dx in cases:
+        before = x.copy()
+        label = f"shift(image, {dy}, {dx}) with image = {_show(before)}"
+        got = shift(x, dy, dx)
+        _unchanged(label, before, x)
+        _same(label, got, _shifted(before, dy, dx))
+    return len(cases)
+
+
+@_exercise("ch08-residual-block")
+def _ch08_residual_block(Residual):
+    _class(Residual, "Residual")
+    rng = np.random.default_rng(0)
+    cases = [(1, 3, 4), (4, 3, 5)]  # N, D, H: F is D -> H -> D, so that F(x) + x fits
+    for N, D, H in cases:
+        x = rng.standard_normal((N, D))
+        W1, b1 = rng.standard_normal((D, H)), rng.standard_normal(H)
+        W2, b2 = rng.standard_normal((H, D)), rng.standard_normal(D)
+        F = np.maximum(x @ W1 + b1, 0) @ W2 + b2
+        _same(f"{Residual.__name__}.forward(x) with x of shape {x.shape}",
+              Residual(W1, b1, W2, b2).forward(x.copy()), x + F)
+        _layer_case(Residual, x, rng.standard_normal((N, D)), W1, b1, W2, b2)
+    return len(cases)
+
+
+# --- Appendix A ----------------------------------------------------------------------------------
+
+
+@_exercise("appendix-softmax-with-loss")
+def _appendix_softmax_with_loss(MySoftmaxWithLoss):
+    _class(MySoftmaxWithLoss, "MySoftmaxWithLoss")
+    name = MySoftmaxWithLoss.__name__
+    rng = np.random.default_rng(0)
+    cases = [(np.array([[0.3, 2.9, 4.0]]), np.array([[0, 0, 1]])),  # one-hot
+             (rng.standard_normal((4, 3)), np.array([2, 0, 1, 2])),  # labels
+             (np.array([[1010.0, 1000.0, 990.0], [1.0, 2.0, 3.0]]), np.array([0, 2]))]
+    for x, t in cases:
+        shown = f"x = {_show(x)}" if x.size <= 6 else f"x of shape {x.shape}"
+        inputs = f"{shown}, t = {_show(t)}"
+        layer = MySoftmaxWithLoss()
+        _same(f"{name}.forward(x, t) with {inputs}", layer.forward(x.copy(), t.copy()),
+              SoftmaxWithLoss().forward(x, t))
+        _gradient(f"dx from {name}.backward() with {inputs}", layer.backward(),
+                  lambda x_: SoftmaxWithLoss().forward(x_, t), x.copy())
     return len(cases)

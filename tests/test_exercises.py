@@ -6,7 +6,8 @@
 * wrong solutions, the mistakes readers make, get the message that says what is wrong.
 
 A new chapter's exercises need only its checks in nn_text/exercises.py, its page pair
-docs/chNN/exercises.{ko,en}.md and its notebook cells: the tests below find them by name.
+docs/chNN/exercises.{ko,en}.md and its notebook cells: the tests below find them by name, whose
+first part is the page's folder (ch08-shift: docs/ch08/; appendix-...: docs/appendix/).
 """
 
 import contextlib
@@ -26,17 +27,28 @@ from nn_text.activations import sigmoid
 from nn_text.exercises import ExerciseError
 from nn_text.gradient import numerical_gradient
 from nn_text.im2col import im2col
+from nn_text.layers import Affine, Relu
 from nn_text.perceptron import NAND
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 LANGS = ("ko", "en")
-PAGES = sorted(DOCS.glob("ch*/exercises.ko.md"))
+PAGES = sorted(DOCS.glob("*/exercises.ko.md"))
+NO_NOTEBOOK = {"appendix"}  # Appendix A has no companion notebook (the chapters each have one)
 # a fenced block, also indented inside a ??? admonition
 FENCE = re.compile(r"^(?P<indent> *)```(?P<lang>\w+)\n(?P<body>.*?)^(?P=indent)```$", re.S | re.M)
 
 
-def chapter(name):
-    return int(re.match(r"ch(\d+)-", name)[1])
+def folder(name):
+    """The docs folder of an exercise's page: ch08-shift -> ch08, appendix-... -> appendix."""
+    return name.split("-")[0]
+
+
+def chapter(folder_name):
+    """What exercises.names takes for a folder: 8 for ch08, "appendix" for appendix."""
+    return int(folder_name[2:]) if folder_name.startswith("ch") else folder_name
+
+
+FOLDERS = list(dict.fromkeys(folder(name) for name in exercises.names()))  # in names() order
 
 
 def page_sessions(path):
@@ -65,7 +77,7 @@ def run_page(path):
 def test_every_check_belongs_to_a_chapter_with_an_exercise_page():
     assert len(exercises.names()) >= 2 * 7
     for name in exercises.names():
-        assert (DOCS / f"ch{chapter(name):02d}" / "exercises.ko.md").is_file(), name
+        assert (DOCS / folder(name) / "exercises.ko.md").is_file(), name
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -74,8 +86,7 @@ def test_every_solution_on_the_page_passes_its_check(ko_page, lang):
     path = ko_page.with_name(f"exercises.{lang}.md")
     failures, printed = run_page(path)
     assert not failures, failures
-    n = int(path.parent.name[2:])
-    for name in exercises.names(n):
+    for name in exercises.names(chapter(path.parent.name)):
         assert f"{name}: passed" in printed, f"{path}: no solution passes {name}"
 
 
@@ -91,9 +102,10 @@ def test_the_page_tests_run_the_folded_solutions_too(ko_page):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("n", sorted({chapter(name) for name in exercises.names()}))
-def test_every_notebook_ends_with_its_exercises_not_solved_yet(n, lang):
-    nb = json.loads((DOCS / f"ch{n:02d}" / f"notebook.{lang}.ipynb").read_text(encoding="utf-8"))
+@pytest.mark.parametrize("where", [f for f in FOLDERS if f not in NO_NOTEBOOK])
+def test_every_notebook_ends_with_its_exercises_not_solved_yet(where, lang):
+    n = chapter(where)
+    nb = json.loads((DOCS / where / f"notebook.{lang}.ipynb").read_text(encoding="utf-8"))
     cells = nb["cells"]
     first = next(i for i, c in enumerate(cells) if c.get("id") == "exercises")
     code = ["".join(c["source"]) for c in cells[first:] if c["cell_type"] == "code"]
@@ -278,10 +290,65 @@ def conv_no_transpose(x, W, b):
     return out.reshape(N, FN, H - FH + 1, W_in - FW + 1)  # rows are (N, OH, OW)
 
 
+def shift_roll(image, dy, dx):
+    return np.roll(image, (dy, dx), axis=(0, 1))  # what leaves one side comes back at the other
+
+
+def shift_up(image, dy, dx):
+    H, W = image.shape
+    p = max(abs(dy), abs(dx))
+    padded = np.pad(image, p)
+    return padded[p + dy:p + dy + H, p + dx:p + dx + W]  # + dy: moves the image up, not down
+
+
+class Residual:
+    def __init__(self, W1, b1, W2, b2):
+        self.affine1, self.relu, self.affine2 = Affine(W1, b1), Relu(), Affine(W2, b2)
+
+    def forward(self, x):
+        return self.affine2.forward(self.relu.forward(self.affine1.forward(x))) + x
+
+    def backward(self, dout):
+        return self.affine1.backward(self.relu.backward(self.affine2.backward(dout)))  # no dout
+
+
+class ResidualInPlace(Residual):
+    def backward(self, dout):
+        dx = dout  # the same array, not a copy
+        dx += self.affine1.backward(self.relu.backward(self.affine2.backward(dout)))
+        return dx
+
+
+class MySoftmaxWithLoss:
+    def forward(self, x, t):
+        if t.ndim == 1:
+            t = np.eye(x.shape[1])[t]
+        self.t = t
+        exp_x = np.exp(x - x.max(axis=1, keepdims=True))
+        self.y = exp_x / exp_x.sum(axis=1, keepdims=True)
+        return float(-np.sum(t * np.log(self.y + 1e-7)) / x.shape[0])
+
+    def backward(self, dout=1):
+        return dout * (self.y - self.t)  # not divided by N
+
+
+class SoftmaxWithLossNoMax(MySoftmaxWithLoss):
+    def forward(self, x, t):
+        super().forward(x, t)
+        exp_x = np.exp(x)  # exp(1010) overflows: inf / inf is nan
+        self.y = exp_x / exp_x.sum(axis=1, keepdims=True)
+        return float(-np.sum(self.t * np.log(self.y + 1e-7)) / x.shape[0])
+
+    def backward(self, dout=1):
+        return dout * (self.y - self.t) / self.y.shape[0]
+
+
 POOL_CASE = ("pool_backward(x, dout) with x = [[1., 2., 0., 1.], [0., 3., 4., 2.], "
              "[3., 0., 1., 0.], [2., 4., 0., 3.]], dout = [[1., 2.], [3., 4.]] is wrong at "
              "index (0, 0): expected 0, ")
 SOFTMAX_BIG = "softmax_batch(a) with a = [[1010., 1000.,  990.], [   1.,    2.,    3.]] "
+SHIFT_CASE = ("shift(image, 1, 0) with image = [[ 1.,  2.,  3.,  4.], [ 5.,  6.,  7.,  8.], "
+              "[ 9., 10., 11., 12.]] is wrong at index (0, 0): expected 0, ")
 IN_PLACE = ("changed its argument in place; leave it as it was and return a new array (copy it "
             "first, or use x - c, not x -= c)")
 
@@ -347,6 +414,19 @@ WRONG = [
     ("ch07-conv-im2col", conv_no_transpose,
      "conv_forward(x, W, b) with x of shape (2, 3, 5, 4), W of shape (4, 3, 2, 2) is wrong at "
      "index (0, 0, 0, 1): expected 1.27194, got 2.63994"),
+    ("ch08-shift", shift_roll, SHIFT_CASE + "got 9"),
+    ("ch08-shift", shift_up, SHIFT_CASE + "got 5"),
+    ("ch08-residual-block", Residual,
+     "dx from Residual.backward disagrees with the numerical gradient: max difference 0.654 at "
+     "index (0, 2) (yours 0, numerical -0.653829)"),
+    ("ch08-residual-block", ResidualInPlace, f"ResidualInPlace.backward(dout) {IN_PLACE}"),
+    ("appendix-softmax-with-loss", MySoftmaxWithLoss,
+     "dx from MySoftmaxWithLoss.backward() with x of shape (4, 3), t = [2, 0, 1, 2] disagrees "
+     "with the numerical gradient: max difference 0.484 at index (1, 0) (yours -0.645345, "
+     "numerical -0.161336)"),
+    ("appendix-softmax-with-loss", SoftmaxWithLossNoMax,
+     "SoftmaxWithLossNoMax.forward(x, t) with x = [[1010., 1000.,  990.], [   1.,    2.,    3.]], "
+     "t = [0, 2] should be 0.203826, got nan"),
 ]
 
 
@@ -358,9 +438,9 @@ def test_a_wrong_solution_gets_a_message_that_says_what_is_wrong(name, solution,
 
 
 def test_two_wrong_solutions_per_chapter_at_least():
-    chapters = [chapter(name) for name, _, _ in WRONG]
-    for n in {chapter(name) for name in exercises.names()}:
-        assert chapters.count(n) >= 2, f"chapter {n}"
+    folders = [folder(name) for name, _, _ in WRONG]
+    for where in FOLDERS:
+        assert folders.count(where) >= 2, where
 
 
 # --- The check itself -----------------------------------------------------------------------------
@@ -405,9 +485,10 @@ def test_an_error_in_the_readers_code_is_the_readers_own():
 def test_names_by_chapter():
     assert exercises.names(5) == ["ch05-sigmoid-backward", "ch05-tanh-layer",
                                   "ch05-affine-backward"]
+    assert exercises.names("appendix") == ["appendix-softmax-with-loss"]
     assert exercises.names(9) == []
-    chapters = sorted({chapter(name) for name in exercises.names()})
-    assert exercises.names() == [n for c in chapters for n in exercises.names(c)]  # in order
+    assert FOLDERS == [f"ch{n:02d}" for n in range(1, 9)] + ["appendix"]
+    assert exercises.names() == [n for f in FOLDERS for n in exercises.names(chapter(f))]
 
 
 def test_a_nan_gradient_is_reported_where_it_first_is():
