@@ -1,17 +1,20 @@
 """Figures of chapter 8: DeepConvNet's layers, the receptive field of stacked 3x3 filters,
-augmented MNIST digits, the ImageNet error history, VGG, an inception module, a residual block,
+augmented MNIST digits, DeepConvNet's training and the test images it gets wrong, the ImageNet error history, VGG, an inception module, a residual block,
 detection against segmentation on a toy image, and the loop of a Deep Q-Network."""
+
+import json
 
 import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch, Rectangle
+from matplotlib.ticker import MaxNLocator
 
-from figures import register
+from figures import RESULTS_DIR, register
 from figures._draw import blank
 from figures.ch07 import BLUE, GREEN, GREY, LIGHT, ORANGE, RED, _cuboid
 from nn_text.mnist import load_mnist
 
-__all__ = ["deep_conv_net", "receptive_field", "augment", "augmentation", "imagenet_errors",
+__all__ = ["deep_conv_net", "receptive_field", "augment", "augmentation", "deep_training", "misclassified", "imagenet_errors",
            "vgg", "inception", "residual_block", "detection_segmentation", "dqn_loop",
            "ILSVRC_TOP5"]
 
@@ -264,6 +267,119 @@ def augmentation(lang, count=4):
             if i == 0:
                 ax.set_title(ko if lang == "ko" else en, fontsize=9.5)
     fig.tight_layout()
+    return fig
+
+
+@register("ch08/deep-training")
+def deep_training(lang):
+    """DeepConvNet's training run: the loss over the steps, and the error rate after each epoch.
+
+    Read from ``results/deep_conv_net.json`` (written by ``tools/train_deep_conv_net.py``). A
+    dotted line marks where the learning rate drops to a tenth; the error rate is drawn against
+    that of the book's shipped weights (1 - 0.9935).
+
+    Parameters
+    ----------
+    lang : {"ko", "en"}
+        Language of the labels.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> from figures.ch08 import deep_training
+    >>> [ax.get_title() for ax in deep_training("en").axes]
+    ['loss (mean of 100 steps)', 'error rate after each epoch']
+    """
+    text = {"ko": ("갱신 횟수", "손실", "손실 함수의 값 (100번 평균)", "에폭", "오류율 (%)",
+                   "에폭마다 잰 오류율", "훈련 데이터 (앞 10,000장)", "시험 데이터",
+                   "책의 가중치 (시험)", "학습률 ÷10"),
+            "en": ("step", "loss", "loss (mean of 100 steps)", "epoch", "error rate (%)",
+                   "error rate after each epoch", "training data (first 10,000)", "test data",
+                   "the book's weights (test)", "learning rate ÷10")}[lang]
+    run = json.loads((RESULTS_DIR / "deep_conv_net.json").read_text(encoding="utf-8"))
+    settings = run["settings"]
+    loss = np.array(run["loss"])
+    window = 100
+    mean = np.convolve(loss, np.ones(window) / window, mode="valid")
+    steps_per_epoch = len(loss) // len(run["test_acc"])
+    decay = settings.get("decay_after_epoch")
+    fig = Figure(figsize=(10.0, 3.8))
+    ax = fig.add_subplot(1, 2, 1)
+    ax.plot(np.arange(window, len(loss) + 1), mean, color=BLUE, linewidth=1.2)
+    ax.set_xlabel(text[0])
+    ax.set_ylabel(text[1])
+    ax.set_title(text[2], fontsize=11)
+    ax.grid(alpha=0.3)
+    ax2 = fig.add_subplot(1, 2, 2)
+    epochs = np.arange(1, len(run["test_acc"]) + 1)
+    ax2.plot(epochs, 100 * (1 - np.array(run["train_acc"])), "o-", color=BLUE, markersize=3.5,
+             label=text[6])
+    ax2.plot(epochs, 100 * (1 - np.array(run["test_acc"])), "s--", color=ORANGE,
+             markersize=3.5, label=text[7])
+    ax2.axhline(100 * (1 - 0.9935), color=GREY, linewidth=1, label=text[8])
+    ax2.set_ylim(0, 2.0)
+    ax2.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax2.set_xlabel(text[3])
+    ax2.set_ylabel(text[4])
+    ax2.set_title(text[5], fontsize=11)
+    ax2.grid(alpha=0.3)
+    if decay and decay < len(epochs):
+        for a, x in ((ax, decay * steps_per_epoch), (ax2, decay + 0.5)):
+            a.axvline(x, color=RED, linestyle=":", linewidth=1.2)
+        ax.text(decay * steps_per_epoch, ax.get_ylim()[1], " " + text[9], color=RED,
+                fontsize=9, va="top")
+    ax2.legend(loc="upper right", fontsize=9)
+    fig.tight_layout()
+    return fig
+
+
+@register("ch08/misclassified")
+def misclassified(lang, columns=8):
+    """Every test image that the shipped DeepConvNet gets wrong, with its label and our guess.
+
+    Read from ``results/deep_conv_net.json`` (written by ``tools/train_deep_conv_net.py``,
+    which also saved the weights that made these predictions).
+
+    Parameters
+    ----------
+    lang : {"ko", "en"}
+        Language of the captions.
+    columns : int, default 8
+        Images per row.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        One small image per mistake, in test-set order, captioned with the true label and
+        the network's prediction.
+
+    Examples
+    --------
+    >>> from figures.ch08 import misclassified
+    >>> fig = misclassified("en")
+    >>> fig.axes[0].get_title().startswith("true ")
+    True
+    """
+    run = json.loads((RESULTS_DIR / "deep_conv_net.json").read_text(encoding="utf-8"))
+    wrong, guess = run["misclassified"], run["predicted"]
+    _, (x_test, t_test) = load_mnist(normalize=True, flatten=False)
+    rows = -(-len(wrong) // columns)
+    fig = Figure(figsize=(1.2 * columns, 1.3 * rows + 0.1))
+    for k, (i, y) in enumerate(zip(wrong, guess)):
+        ax = fig.add_subplot(rows, columns, k + 1)
+        ax.imshow(x_test[i, 0], cmap="gray_r", vmin=0, vmax=1)
+        ax.set_xticks([])
+        ax.set_yticks([])
+        for spine in ax.spines.values():
+            spine.set_visible(True)
+            spine.set_color("#999999")
+        caption = (f"정답 {t_test[i]}, 예측 {y}" if lang == "ko"
+                   else f"true {t_test[i]}, predicted {y}")
+        ax.set_title(caption, fontsize=9, pad=3)
+    fig.tight_layout(pad=0.3, h_pad=0.4, w_pad=0.2)
     return fig
 
 

@@ -6,6 +6,7 @@ ReLU, ``sqrt(2 / n)`` where ``n`` is the number of inputs of one neuron. The lay
 7's; what is new is only how many there are.
 """
 
+from importlib import resources
 from pathlib import Path
 
 import numpy as np
@@ -19,7 +20,9 @@ from nn_text.layers import Affine, Relu, SoftmaxWithLoss
 from nn_text.network import accuracy as _accuracy
 from nn_text.pooling import Pooling
 
-__all__ = ["DeepConvNet"]
+__all__ = ["DeepConvNet", "load_pretrained"]
+
+PRETRAINED = "deep_conv_net.npz"  # made by tools/train_deep_conv_net.py
 
 # The book's six convolutions: filters, size, padding, stride. The fourth pads
 # by 2, so the 14x14 maps become 16x16 and the last pooling gives 4x4.
@@ -32,6 +35,37 @@ CONV_PARAMS = (
     {"filter_num": 64, "filter_size": 3, "pad": 1, "stride": 1},
 )
 PARAM_NAMES = tuple(f"{p}{i}" for i in range(1, 9) for p in "Wb")
+
+
+def load_pretrained(dtype=np.float32):
+    """A `DeepConvNet` with the weights that ship with nn_text, ready to `predict`.
+
+    ``tools/train_deep_conv_net.py`` trained them on the MNIST training set (seed 0, Adam,
+    25 epochs) and saved them as float32; ``results/deep_conv_net.json`` keeps the history.
+
+    Parameters
+    ----------
+    dtype : numpy dtype, default numpy.float32
+        Of the network; the weights are stored as float32, so float64 only widens them.
+
+    Returns
+    -------
+    DeepConvNet
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from nn_text.deep_conv_net import load_pretrained
+    >>> net = load_pretrained()
+    >>> net.params["W1"].shape, net.params["W1"].dtype
+    ((16, 1, 3, 3), dtype('float32'))
+    >>> net.predict(np.zeros((2, 1, 28, 28))).shape  # scores for 2 blank images
+    (2, 10)
+    """
+    net = DeepConvNet(dtype=dtype)
+    with resources.as_file(resources.files("nn_text.data") / PRETRAINED) as path:
+        net.load_params(path)
+    return net
 
 
 class DeepConvNet:
