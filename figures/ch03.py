@@ -531,7 +531,8 @@ def softmax_figure(lang):
     -------
     matplotlib.figure.Figure
         Left: the scores ``a`` as bars. Right: ``softmax(a)`` from `nn_text.activations`, each
-        bar labelled with its value.
+        bar labelled with its value. The bars are named by class index from 0, as ``np.argmax``
+        counts.
 
     Examples
     --------
@@ -543,7 +544,9 @@ def softmax_figure(lang):
               "en": ("scores a", "softmax(a): sums to 1")}[lang]
     a = np.array([0.3, 2.9, 4.0])
     fig = Figure(figsize=(7.0, 3.0))
-    labels = ["$k = 1$", "$k = 2$", "$k = 3$"]
+    # class indices from 0, as the page reads the bars and as np.argmax counts
+    labels = {"ko": ["0번 클래스", "1번 클래스", "2번 클래스"],
+              "en": ["class 0", "class 1", "class 2"]}[lang]
     for i, (values, color, ylim) in enumerate([(a, "#9ecae1", 4.8), (softmax(a), LINE_COLOR, 0.9)]):
         ax = fig.add_subplot(1, 2, i + 1)
         bars = ax.bar(labels, values, color=color)

@@ -1,8 +1,10 @@
 """The 3-layer network of chapter 3: forward propagation with matrix products.
 
 Notation (the book's): ``W1`` holds the weights from the input layer (layer 0) to the first
-hidden layer (layer 1); its element ``W1[i, j]`` is the weight from input neuron ``i`` to
-hidden neuron ``j``, written $w_{ji}^{(1)}$ in formulas (next neuron first, previous second).
+hidden layer (layer 1): one row per input neuron, one column per hidden neuron. The weight from
+input neuron $i$ to hidden neuron $j$ is written $w_{ji}^{(1)}$ in formulas (next neuron first,
+previous second, both counted from 1), so it is ``W1[i - 1, j - 1]`` with Python's indices from 0:
+$w_{12}^{(1)}$ is ``W1[1, 0]``.
 So ``a1 = x @ W1 + b1`` computes every $a_j^{(1)} = \\sum_i w_{ji}^{(1)} x_i + b_j^{(1)}$ at once.
 """
 
