@@ -39,8 +39,9 @@ def _check_point(func_name, name, x):
     check_array(func_name, name, x)
     check_finite(func_name, name, x)
     if not isinstance(x, np.ndarray):
-        raise TypeError(f"{func_name} expects {name} to be a NumPy array of floats (it is changed "
-                        f"in place), got {type(x).__name__}; wrap it in np.array(...)")
+        raise TypeError(f"{func_name} expects {name} to be a NumPy array of floats (numerical "
+                        f"differentiation nudges its elements in place), got "
+                        f"{type(x).__name__}; wrap it in np.array(...)")
     if not np.issubdtype(x.dtype, np.floating):
         raise TypeError(f"{func_name} expects {name} to be a float array, got dtype {x.dtype}; "
                         f"convert it with {name}.astype(float) or write 3.0 instead of 3")
