@@ -109,3 +109,27 @@ def test_smoke_training_on_real_mnist_lowers_the_loss():
         optimizer.update(net.params, net.gradient(x[batch], t[batch]))
     after = net.loss(x, t)
     assert after < 0.75 * before, (before, after)  # 2.39 -> 1.49 here
+
+
+def test_shipped_weights_are_small_float32_and_widen_exactly():
+    from nn_text.deep_conv_net import load_pretrained
+    path = Path(__file__).resolve().parents[1] / "nn_text" / "data" / "deep_conv_net.npz"
+    assert path.stat().st_size <= 3 * 2**20  # the issue's bound: at most 3 MB
+    net32, net64 = load_pretrained(), load_pretrained(np.float64)
+    assert {W.dtype for W in net32.params.values()} == {np.dtype(np.float32)}
+    assert {W.dtype for W in net64.params.values()} == {np.dtype(np.float64)}
+    for key, W in net32.params.items():
+        assert np.array_equal(W.astype(np.float64), net64.params[key]), key
+
+
+@pytest.mark.skipif(not REAL, reason="needs real MNIST in $NN_TEXT_DATA (tools/dev.py sets it)")
+def test_shipped_weights_reach_the_books_accuracy_and_their_record():
+    import json
+    from nn_text.deep_conv_net import load_pretrained
+    from nn_text.mnist import load_mnist
+    _, (x_test, t_test) = load_mnist(flatten=False)
+    accuracy = load_pretrained().accuracy(x_test, t_test)
+    record = Path(__file__).resolve().parents[1] / "results" / "deep_conv_net.json"
+    run = json.loads(record.read_text(encoding="utf-8"))
+    assert accuracy >= 0.9935  # the book's shipped weights' test accuracy
+    assert accuracy == pytest.approx(run["test_acc"][-1], abs=2e-4)  # the run that made them
