@@ -89,12 +89,18 @@ def check_features(func_name, x, W, w_name="W1", batch=False):
     Traceback (most recent call last):
     ...
     ValueError: predict expects x of shape (3,) or (N, 3) to match W1 of shape (3, 4), got x of shape (2, 4)
+    >>> check_features("predict", np.zeros((2, 2)), np.zeros((4, 3)))  # one 2x2 "image"
+    Traceback (most recent call last):
+    ...
+    ValueError: predict expects x of shape (4,) or (N, 4) to match W1 of shape (4, 3), got x of shape (2, 2); flatten one sample with x.reshape(-1)
     """
     if x.ndim not in (1, 2) or x.shape[-1] != W.shape[0]:
         raise ValueError(
             f"{func_name} expects x of shape {'' if batch else f'({W.shape[0]},) or '}"
             f"(N, {W.shape[0]}) to match {w_name} of shape {W.shape}, got x of shape {x.shape}"
-            + ("; flatten images with x.reshape(len(x), -1)" if x.ndim > 2 else ""))
+            + (f"; flatten one sample with x.reshape({'1, ' if batch else ''}-1)"
+               if x.ndim == 2 and x.size == W.shape[0]  # e.g. one 28x28 image for 784 inputs
+               else "; flatten images with x.reshape(len(x), -1)" if x.ndim > 2 else ""))
 
 
 def check_batch(func_name, x, D):

@@ -171,7 +171,7 @@ class DeepConvNet:
         >>> DeepConvNet().predict(x).shape
         (2, 10)
         """
-        _check_images("DeepConvNet.predict", "x", x)
+        _check_images("DeepConvNet.predict", "x", x, networks=True)
         x = x.astype(self.params["W1"].dtype, copy=False)  # the network's dtype
         for layer in self.layers:
             if isinstance(layer, Dropout):
@@ -231,7 +231,7 @@ class DeepConvNet:
         1.0
         """
         check_positive_int("DeepConvNet.accuracy", batch_size=batch_size)
-        _check_images("DeepConvNet.accuracy", "x", x)
+        _check_images("DeepConvNet.accuracy", "x", x, networks=True)
         y = np.concatenate([self.predict(x[i:i + batch_size])
                             for i in range(0, len(x), batch_size)])
         return _accuracy(y, t)

@@ -13,6 +13,8 @@ an ``(N, FN, OH, OW)`` output with no transpose, and the patches are taken throu
 of the image instead of a loop.
 """
 
+import math
+
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
@@ -95,11 +97,19 @@ def _check_ndarray(func_name, name, value):
                         f"{type(value).__name__}; convert it with np.array({name}, dtype=float)")
 
 
-def _check_images(func_name, name, x):
-    """Raise unless ``x`` is a non-empty 4-D ndarray of numbers, (N, C, H, W). O(1)."""
+def _check_images(func_name, name, x, networks=False):
+    """Raise unless ``x`` is a non-empty 4-D ndarray of numbers, (N, C, H, W). O(1).
+
+    ``networks=True`` (the CNNs' methods) names the reshape for flattened square images,
+    which is what a network given chapter 3's MNIST arrays receives."""
     if np.ndim(x) == 3:
         raise ValueError(f"{func_name} expects {name} of shape (N, C, H, W), got shape "
                          f"{np.shape(x)}; for one image pass {name}.reshape(1, *{name}.shape)")
+    side = math.isqrt(np.shape(x)[-1]) if networks and np.ndim(x) in (1, 2) else 0
+    if side > 1 and side * side == np.shape(x)[-1]:  # flattened square images, as MNIST's 784
+        raise ValueError(f"{func_name} expects {name} of shape (N, C, H, W), got shape "
+                         f"{np.shape(x)}; for flattened {side}x{side} images pass "
+                         f"{name}.reshape(-1, 1, {side}, {side}) (or load_mnist(flatten=False))")
     check_array(func_name, name, x, ndims=(4,))
     _check_ndarray(func_name, name, x)
 

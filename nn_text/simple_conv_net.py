@@ -128,7 +128,7 @@ class SimpleConvNet:
         >>> net.predict(np.zeros((2, 1, 10, 10))).shape
         (2, 10)
         """
-        _check_images("SimpleConvNet.predict", "x", x)
+        _check_images("SimpleConvNet.predict", "x", x, networks=True)
         x = x.astype(self.params["W1"].dtype, copy=False)  # the network's dtype
         for layer in self.layers.values():
             x = layer.forward(x)
@@ -183,7 +183,7 @@ class SimpleConvNet:
         0.8
         """
         check_positive_int("SimpleConvNet.accuracy", batch_size=batch_size)
-        _check_images("SimpleConvNet.accuracy", "x", x)
+        _check_images("SimpleConvNet.accuracy", "x", x, networks=True)
         y = np.concatenate([self.predict(x[i:i + batch_size])
                             for i in range(0, len(x), batch_size)])
         return _accuracy(y, t)
