@@ -100,6 +100,12 @@ def _check_images(func_name, name, x):
     if np.ndim(x) == 3:
         raise ValueError(f"{func_name} expects {name} of shape (N, C, H, W), got shape "
                          f"{np.shape(x)}; for one image pass {name}.reshape(1, *{name}.shape)")
+    # (N, 784) is what load_mnist() gives by default: say how to get the images back
+    if np.ndim(x) == 2:
+        raise ValueError(f"{func_name} expects {name} to be 4-D, got shape {np.shape(x)}; images "
+                         f"go in as (N, C, H, W): for flattened MNIST images pass "
+                         f"{name}.reshape(-1, 1, 28, 28), or load them with "
+                         f"load_mnist(flatten=False)")
     check_array(func_name, name, x, ndims=(4,))
     _check_ndarray(func_name, name, x)
 

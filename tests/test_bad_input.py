@@ -295,7 +295,7 @@ probe("SimpleConvNet-not-square", lambda: SimpleConvNet(input_dim=(1, 28, 20)), 
 probe("SimpleConvNet-odd-conv-output", lambda: SimpleConvNet(conv_param={"filter_size": 4}), ValueError, r"SimpleConvNet pools 2x2 with stride 2, so it expects an even convolution output, got 25x25")
 probe("SimpleConvNet-stride-no-tiling", lambda: SimpleConvNet(conv_param={"stride": 2}), ValueError, r"conv_output_size expects stride 2 to tile the padded input: \(input \+ 2\*pad - filter\) = \(28 \+ 2\*0 - 5\) = 23 is not a multiple of 2")
 probe("SimpleConvNet-hidden-zero", lambda: SimpleConvNet(hidden_size=0), ValueError, "SimpleConvNet expects hidden_size to be an int >= 1, got 0")
-probe("SimpleConvNet-flat-images", lambda: SimpleConvNet().predict(np.zeros((2, 784))), ValueError, r"SimpleConvNet.predict expects x to be 4-D, got shape \(2, 784\)")
+probe("SimpleConvNet-flat-images", lambda: SimpleConvNet().predict(np.zeros((2, 784))), ValueError, r"SimpleConvNet.predict expects x to be 4-D, got shape \(2, 784\); images go in as \(N, C, H, W\): for flattened MNIST images pass x.reshape\(-1, 1, 28, 28\), or load them with load_mnist\(flatten=False\)")
 probe("SimpleConvNet-no-channel-axis", lambda: SimpleConvNet().predict(np.zeros((2, 28, 28))), ValueError, r"SimpleConvNet.predict expects x of shape \(N, C, H, W\), got shape \(2, 28, 28\); for one image pass")
 probe("SimpleConvNet-channels-float", lambda: SimpleConvNet(input_dim=(1.0, 28, 28)), TypeError, r"SimpleConvNet expects input_dim\[0\] to be an int, got float 1.0")
 probe("SimpleConvNet-accuracy-list", lambda: SimpleConvNet().accuracy(np.zeros((2, 1, 28, 28)).tolist(), np.array([0, 1])), TypeError, "SimpleConvNet.accuracy expects x to be a NumPy array, got list")
