@@ -361,7 +361,7 @@ def _check_input(func_name, x, W, stride, pad):
     """Raise unless ``x`` is (N, C, H, W) with the filters' channels and tiles with them. O(1)."""
     _check_images(func_name, "x", x)
     if x.shape[1] != W.shape[1]:
-        raise ValueError(f"{func_name} expects x with {W.shape[1]} channels, "
-                         f"(N, {W.shape[1]}, H, W), to match W of shape {W.shape}, "
+        raise ValueError(f"{func_name} expects x of shape (N, {W.shape[1]}, H, W), "
+                         f"{W.shape[1]} channel{'' if W.shape[1] == 1 else 's'} to match W of shape {W.shape}, "
                          f"got x of shape {x.shape}")
     _check_filter(func_name, x.shape, *W.shape[2:], stride, pad)

@@ -172,7 +172,8 @@ class DeepConvNet:
         >>> DeepConvNet().predict(x).shape
         (2, 10)
         """
-        _check_images("DeepConvNet.predict", "x", x, networks=True)
+        _check_images("DeepConvNet.predict", "x", x, networks=True,
+                      image_shape=(self.params["W1"].shape[1], 28, 28))
         x = x.astype(self.params["W1"].dtype, copy=False)  # the network's dtype
         for layer in self.layers:
             if isinstance(layer, Dropout):
@@ -232,7 +233,8 @@ class DeepConvNet:
         1.0
         """
         check_positive_int("DeepConvNet.accuracy", batch_size=batch_size)
-        _check_images("DeepConvNet.accuracy", "x", x, networks=True)
+        _check_images("DeepConvNet.accuracy", "x", x, networks=True,
+                      image_shape=(self.params["W1"].shape[1], 28, 28))
         y = np.concatenate([self.predict(x[i:i + batch_size])
                             for i in range(0, len(x), batch_size)])
         return _accuracy(y, t)

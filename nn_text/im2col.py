@@ -97,11 +97,12 @@ def _check_ndarray(func_name, name, value):
                         f"{type(value).__name__}; convert it with np.array({name}, dtype=float)")
 
 
-def _check_images(func_name, name, x, networks=False):
+def _check_images(func_name, name, x, networks=False, image_shape=None):
     """Raise unless ``x`` is a non-empty 4-D ndarray of numbers, (N, C, H, W). O(1).
 
     ``networks=True`` (the CNNs' methods) names the reshape for flattened square images,
-    which is what a network given chapter 3's MNIST arrays receives."""
+    which is what a network given chapter 3's MNIST arrays receives. ``image_shape``, if
+    given, is the (C, H, W) that every image must have."""
     if np.ndim(x) == 3:
         raise ValueError(f"{func_name} expects {name} of shape (N, C, H, W), got shape "
                          f"{np.shape(x)}; for one image pass {name}.reshape(1, *{name}.shape)")
@@ -112,6 +113,9 @@ def _check_images(func_name, name, x, networks=False):
                          f"{name}.reshape(-1, 1, {side}, {side}) (or load_mnist(flatten=False))")
     check_array(func_name, name, x, ndims=(4,))
     _check_ndarray(func_name, name, x)
+    if image_shape is not None and tuple(x.shape[1:]) != tuple(image_shape):
+        raise ValueError(f"{func_name} expects {name} of shape (N, {', '.join(map(str, image_shape))}), "
+                         f"got shape {x.shape}")
 
 
 def _check_col(col, input_shape, filter_h, filter_w, stride, pad):

@@ -41,7 +41,7 @@ class SimpleConvNet:
         Source of the initial weights; default seeded with 0, so runs repeat exactly.
     dtype : numpy dtype, default numpy.float64
         Of the parameters, their gradients and the computation: ``np.float32`` halves the
-        memory and about halves the time; `predict` converts the images to it.
+        memory and is faster (chapter 7, "making it fast"); `predict` converts the images to it.
 
     Attributes
     ----------

@@ -113,7 +113,8 @@ def main():
     half_acc = half.accuracy(x_test, t_test)
     result = {
         "command": ("NN_TEXT_DATA=.cache/data .venv/bin/python tools/train_deep_conv_net.py"
-                    + (" --augment" if augment else "")),
+                    + (" --augment" if augment else "")
+                    + (f" --epochs {epochs}" if epochs != SETTINGS["epochs"] else "")),
         "settings": dict(SETTINGS, epochs=epochs, seed=SEED, augment=augment),
         **history,
         "test_acc_float16_weights": round(float(half_acc), 6),

@@ -79,8 +79,8 @@ def main():
         "command": "NN_TEXT_DATA=.cache/data .venv/bin/python tools/train_simple_conv_net.py",
         "settings": dict(SETTINGS, seed=SEED),
         **history,
-        "W1_init": np.round(W1_init, 4).tolist(),
-        "W1": np.round(net.params["W1"], 4).tolist(),
+        "W1_init": np.round(W1_init.astype(np.float64), 4).tolist(),
+        "W1": np.round(net.params["W1"].astype(np.float64), 4).tolist(),
     }
     text = json.dumps(result) + "\n"
     write_atomically(OUT, lambda f: f.write(text.encode()))
