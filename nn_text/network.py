@@ -147,7 +147,7 @@ def predict(network, x):
     >>> predict(network, np.zeros((28, 28)))
     Traceback (most recent call last):
     ...
-    ValueError: predict expects x of shape (784,) or (N, 784) to match W1 of shape (784, 50), got x of shape (28, 28)
+    ValueError: predict expects x of shape (784,) or (N, 784) to match W1 of shape (784, 50), got x of shape (28, 28); flatten one sample with x.reshape(-1)
     """
     _check_network("predict", network, x)
     W1, W2, W3 = network["W1"], network["W2"], network["W3"]
