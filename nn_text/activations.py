@@ -197,7 +197,8 @@ def softmax(a):
     Returns
     -------
     ndarray of float, same shape as ``a``
-        Probabilities: every row is positive and sums to 1.
+        Probabilities: every entry is in [0, 1] (a very low score rounds to 0.0) and every
+        row sums to 1.
 
     Raises
     ------

@@ -185,7 +185,9 @@ def _unchanged(label, before, after):
     """Raise if the solution changed an array it was given."""
     if not np.array_equal(before, after):
         raise ExerciseError(f"{label} changed its argument in place; leave it as it was and "
-                            "return a new array (copy it first, or use x - c, not x -= c)")
+                            "return a new array (copy it first with x.copy(), or use an "
+                            "expression that makes one, such as x - c or np.maximum(x, 0), "
+                            "not x -= c or x[mask] = 0)")
 
 
 def _gradient(label, got, f, x):

@@ -350,7 +350,8 @@ SOFTMAX_BIG = "softmax_batch(a) with a = [[1010., 1000.,  990.], [   1.,    2., 
 SHIFT_CASE = ("shift(image, 1, 0) with image = [[ 1.,  2.,  3.,  4.], [ 5.,  6.,  7.,  8.], "
               "[ 9., 10., 11., 12.]] is wrong at index (0, 0): expected 0, ")
 IN_PLACE = ("changed its argument in place; leave it as it was and return a new array (copy it "
-            "first, or use x - c, not x -= c)")
+            "first with x.copy(), or use an expression that makes one, such as x - c or "
+            "np.maximum(x, 0), not x -= c or x[mask] = 0)")
 
 WRONG = [
     ("ch01-clip-negative", clip_in_place,
