@@ -49,7 +49,7 @@ LANGS = {"ko": "", "en": "en/"}  # language -> its folder under the site root (k
 BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 VIEWPORT = {"width": 1280, "height": 900}
-TIMEOUT_MS = 15_000
+TIMEOUT_MS = 30_000  # a loaded 2-core machine once needed over 15 s for a page
 PARALLEL_PAGES = 4  # pages loading at once
 EXPECTED_PAGES = {"", "ch01/python-numpy/", "ch01/notebook/", "ch02/perceptron/", "ch02/notebook/",
                   "ch03/activations/", "ch03/network/", "ch03/mnist/", "ch03/notebook/",
