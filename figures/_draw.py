@@ -108,6 +108,18 @@ def blank(ax, xlim, ylim):
     ax.axis("off")
 
 
+def moving_mean(values, window=100):
+    """Mean of each run of ``window`` consecutive values: ``len(values) - window + 1`` of them.
+
+    Examples
+    --------
+    >>> from figures._draw import moving_mean
+    >>> moving_mean([1.0, 2.0, 3.0, 4.0], window=2)
+    array([1.5, 2.5, 3.5])
+    """
+    return np.convolve(values, np.ones(window) / window, mode="valid")
+
+
 def training_curves_figure(history, lang):
     """Loss per step (and its mean over 100 steps) beside accuracy per epoch, of one training run.
 
@@ -139,7 +151,7 @@ def training_curves_figure(history, lang):
     loss = np.array(history["loss"])
     steps = np.arange(len(loss))
     window = 100
-    mean = np.convolve(loss, np.ones(window) / window, mode="valid")  # (N - 99,)
+    mean = moving_mean(loss, window)  # (N - 99,)
     fig = Figure(figsize=(10.0, 3.8))
     ax = fig.add_subplot(1, 2, 1)
     ax.plot(steps, loss, color=blue, alpha=0.25, linewidth=0.5, label=text[2])

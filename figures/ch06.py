@@ -9,6 +9,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Circle
 
 from figures import RESULTS_DIR, register
+from figures._draw import moving_mean
 from nn_text.activations import relu, sigmoid
 from nn_text.dropout import Dropout
 from nn_text.multi_layer_net import init_scale
@@ -68,11 +69,6 @@ def _contours(ax):
     ax.set_ylim(-5, 5)
     ax.set_xlabel("$x$")
     ax.set_ylabel("$y$")
-
-
-def _smooth(values, window=50):
-    """Moving average over ``window`` steps (the raw mini-batch losses are noisy)."""
-    return np.convolve(values, np.ones(window) / window, mode="valid")
 
 
 @register("ch06/function-gradient")
@@ -159,7 +155,7 @@ def optimizer_paths(lang):
 def _loss_panel(ax, runs, colors, text):
     """Smoothed mini-batch losses of several runs on one axes."""
     for name, run in runs.items():
-        loss = _smooth(run["loss"])
+        loss = moving_mean(run["loss"], 50)  # the raw mini-batch losses are noisy
         ax.plot(np.arange(len(loss)) + 49, loss, color=colors[name], linewidth=1.4,
                 label=f"{name}: {text[2]} {run['test_acc']:.4f}")
     ax.set_xlabel(text[0])

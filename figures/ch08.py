@@ -10,7 +10,7 @@ from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch, Rectangl
 from matplotlib.ticker import MaxNLocator
 
 from figures import RESULTS_DIR, register
-from figures._draw import blank
+from figures._draw import blank, moving_mean
 from figures.ch07 import BLUE, GREEN, GREY, LIGHT, ORANGE, RED, _cuboid
 from nn_text.mnist import load_mnist
 
@@ -303,7 +303,7 @@ def deep_training(lang):
     settings = run["settings"]
     loss = np.array(run["loss"])
     window = 100
-    mean = np.convolve(loss, np.ones(window) / window, mode="valid")
+    mean = moving_mean(loss, window)
     steps_per_epoch = len(loss) // len(run["test_acc"])
     decay = settings.get("decay_after_epoch")
     fig = Figure(figsize=(10.0, 3.8))
