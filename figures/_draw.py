@@ -111,6 +111,17 @@ def blank(ax, xlim, ylim):
 def moving_mean(values, window=100):
     """Mean of each run of ``window`` consecutive values: ``len(values) - window + 1`` of them.
 
+    Parameters
+    ----------
+    values : array_like of float, shape (n,)
+        A series, such as the loss of every training step.
+    window : int, default 100
+        How many consecutive values each mean covers; at most ``n``.
+
+    Returns
+    -------
+    numpy.ndarray of float64, shape (n - window + 1,)
+
     Examples
     --------
     >>> from figures._draw import moving_mean
