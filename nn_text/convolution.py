@@ -174,9 +174,15 @@ class Convolution:
         self.dW = dW.reshape(FN, C, FH, FW)
         if not self.input_grad:
             return None
-        # (C*FH*FW, FN) @ (N, FN, OH*OW) -> (N, C*FH*FW, OH*OW): back to images
-        dcol = self.W.reshape(FN, -1).T @ dout
-        return fold(dcol, self.x.shape, FH, FW, self.stride, self.pad)
+        # (C*FH*FW, FN) @ (n, FN, OH*OW) -> (n, C*FH*FW, OH*OW), back to images,
+        # 25 images at a time: smaller products allocate and fold faster
+        W_T = self.W.reshape(FN, -1).T
+        dx = np.empty(self.x.shape, dtype=np.result_type(W_T, dout))
+        for i in range(0, N, 25):
+            dcol = W_T @ dout[i:i + 25]
+            shape = (len(dcol),) + self.x.shape[1:]
+            dx[i:i + 25] = fold(dcol, shape, FH, FW, self.stride, self.pad)
+        return dx
 
 
 class BookConvolution:
