@@ -113,6 +113,18 @@ def test_fast_layer_equals_the_books(case, fn, seed):
     assert np.allclose(fast.db, book.db, rtol=1e-12, atol=1e-12)
 
 
+@pytest.mark.parametrize("N", [25, 26, 61])
+def test_input_gradient_in_chunks_of_25_covers_every_image(N):
+    # backward folds 25 images at a time: a batch that is not a multiple of 25 ends in a short
+    # chunk, and each image must get its own gradient (the hypothesis cases above stay small)
+    rng = np.random.default_rng(N)
+    x, W, b = rng.standard_normal((N, 2, 7, 7)), rng.standard_normal((3, 2, 3, 3)), np.zeros(3)
+    fast, book = Convolution(W, b, pad=1), BookConvolution(W, b, pad=1)
+    dout = rng.standard_normal(fast.forward(x).shape)
+    book.forward(x)
+    assert np.allclose(fast.backward(dout), book.backward(dout.copy()), rtol=1e-12, atol=1e-12)
+
+
 def test_first_layer_skips_only_the_input_gradient():
     rng = np.random.default_rng(0)
     x, W, b = rng.random((3, 2, 6, 6)), rng.standard_normal((4, 2, 3, 3)), np.zeros(4)
