@@ -131,6 +131,30 @@ def moving_mean(values, window=100):
     return np.convolve(values, np.ones(window) / window, mode="valid")
 
 
+def point_text(p, spec):
+    """A point as ``(x0, x1)``, with a real minus sign (U+2212) and no ``+`` in exponents.
+
+    Parameters
+    ----------
+    p : sequence of float
+        The coordinates.
+    spec : str
+        Format spec of each coordinate, as for `format`: ``".2f"``, ``".1e"``.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> from figures._draw import point_text
+    >>> point_text([20577.4, -27436.0], ".0f"), point_text([-0.004, 3e5], ".1e")
+    ('(20577, −27436)', '(−4.0e−03, 3.0e05)')
+    """
+    return "(" + ", ".join(format(float(v), spec).replace("e+", "e").replace("-", "\u2212")
+                           for v in p) + ")"
+
+
 def training_curves_figure(history, lang):
     """Loss per step (and its mean over 100 steps) beside accuracy per epoch, of one training run.
 

@@ -8,7 +8,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FixedLocator, FuncFormatter, LogLocator
 
 from figures import RESULTS_DIR, register
-from figures._draw import training_curves_figure
+from figures._draw import point_text, training_curves_figure
 from nn_text.activations import softmax
 from nn_text.gradient import gradient_descent, numerical_diff, numerical_gradient
 from nn_text.losses import cross_entropy_error
@@ -287,12 +287,6 @@ def gradient_field(lang):
     return fig
 
 
-def _point(p, spec):
-    """``(x0, x1)`` with a real minus sign and no thousands separator: ``(20577, −27436)``."""
-    return "(" + ", ".join(format(float(v), spec).replace("e+", "e").replace("-", "\u2212")
-                           for v in p) + ")"
-
-
 def _descend(lr):
     """The book's run: gradient descent on ``function_2`` from (-3, 4), 100 steps."""
     x, path = gradient_descent(_function_2, np.array([-3.0, 4.0]), lr=lr, step_num=100)
@@ -349,7 +343,7 @@ def gradient_descent_paths(lang):
         if lr == 10.0:
             p, q = path[3], path[-1]
             # no thousands separator: "(20,577, -27,436)" reads as four numbers
-            ax.text(0.03, 0.03, text[7].format(p=_point(p, ".0f"), q=_point(q, ".1e")),
+            ax.text(0.03, 0.03, text[7].format(p=point_text(p, ".0f"), q=point_text(q, ".1e")),
                     transform=ax.transAxes, fontsize=11, color=GREY,
                     bbox={"facecolor": "white", "edgecolor": "#cccccc"})
             for k in (1, 2):  # number the points: each lands on the other side, 19 times farther

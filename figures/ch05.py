@@ -301,7 +301,8 @@ def layer_net(lang):
     matplotlib.figure.Figure
         ``x`` goes through Affine1, Relu1, Affine2 and SoftmaxWithLoss (with ``t``) to the loss
         ``L`` (black); the backward pass starts from 1 and leaves ``dW`` and ``db`` in the two
-        Affine layers on its way back (red). The layer names are those of
+        Affine layers on its way back (red). It stops at Affine1, which computes no gradient for
+        ``x`` (``input_grad=False``). The layer names are those of
         `nn_text.layer_net.TwoLayerNet`.
 
     Examples
@@ -311,8 +312,8 @@ def layer_net(lang):
     >>> [name for name in ["Affine1", "Relu1", "Affine2", "SoftmaxWithLoss"] if name in texts]
     ['Affine1', 'Relu1', 'Affine2', 'SoftmaxWithLoss']
     """
-    text = {"ko": ("입력", "정답 레이블", "손실", "dW1, db1 저장", "dW2, db2 저장"),
-            "en": ("input", "label", "loss", "stores dW1, db1", "stores dW2, db2")}[lang]
+    text = {"ko": ("입력", "정답 레이블", "손실", "dW1, db1 저장 (dx는 구하지 않음)", "dW2, db2 저장"),
+            "en": ("input", "label", "loss", "stores dW1, db1 (no dx)", "stores dW2, db2")}[lang]
     fig = Figure(figsize=(10.4, 3.0))
     ax = fig.add_subplot()
     blank(ax, (-0.9, 14.4), (-1.9, 1.9))
@@ -325,7 +326,8 @@ def layer_net(lang):
     ax.text(-0.4, 0.0, f"$x$\n{text[0]}", ha="center", va="center", fontsize=10)
     ax.text(xs[3], -1.55, f"$t$ ({text[1]})", ha="center", va="center", fontsize=10)
     ax.text(14.0, 0.0, f"$L$\n{text[2]}", ha="center", va="center", fontsize=10)
-    _edge(ax, (0.1, 0.0), (xs[0], 0.0), "", "", shrink=(0.0, widths[0] / 2))
+    # forward only: Affine1 has input_grad=False, so nothing goes back to x
+    _arrow(ax, (0.1, 0.0), (xs[0] - widths[0] / 2, 0.0), "#222222")
     for k in range(3):
         _edge(ax, (xs[k], 0.0), (xs[k + 1], 0.0), "", "dout",
               shrink=(widths[k] / 2, widths[k + 1] / 2))

@@ -9,7 +9,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Circle
 
 from figures import RESULTS_DIR, register
-from figures._draw import moving_mean
+from figures._draw import moving_mean, point_text
 from nn_text.activations import relu, sigmoid
 from nn_text.dropout import Dropout
 from nn_text.multi_layer_net import init_scale
@@ -135,8 +135,8 @@ def optimizer_paths(lang):
     >>> [ax.get_title().split(":")[0] for ax in optimizer_paths("en").axes]
     ['SGD (lr = 0.95)', 'Momentum (lr = 0.1)', 'AdaGrad (lr = 1.5)', 'Adam (lr = 0.3)']
     """
-    text = {"ko": ("{name} (lr = {lr:g}): 끝 ({x:.2f}, {y:.2f})", "시작 (−7, 2)"),
-            "en": ("{name} (lr = {lr:g}): end ({x:.2f}, {y:.2f})", "start (−7, 2)")}[lang]
+    text = {"ko": ("{name} (lr = {lr:g}): 끝 {end}", "시작 (−7, 2)"),
+            "en": ("{name} (lr = {lr:g}): end {end}", "start (−7, 2)")}[lang]
     fig = Figure(figsize=(10.0, 5.6))
     for i, (name, make) in enumerate(PATH_OPTIMIZERS.items()):
         optimizer = make()
@@ -145,7 +145,7 @@ def optimizer_paths(lang):
         _contours(ax)
         ax.plot(path[:, 0], path[:, 1], "o-", color=COLORS[name], markersize=3, linewidth=1)
         ax.plot(*START, "s", color=GREY, markersize=6, label=text[1])
-        ax.set_title(text[0].format(name=name, lr=optimizer.lr, x=path[-1, 0], y=path[-1, 1]),
+        ax.set_title(text[0].format(name=name, lr=optimizer.lr, end=point_text(path[-1], ".2f")),
                      fontsize=11)
         ax.legend(loc="lower right", fontsize=9)
     fig.tight_layout()

@@ -61,7 +61,7 @@ def conv_output_size(input_size, filter_size, stride=1, pad=0):
     >>> conv_output_size(6, 3, stride=2)
     Traceback (most recent call last):
     ...
-    ValueError: conv_output_size expects stride 2 to tile the padded input: (input + 2*pad - filter) = (6 + 2*0 - 3) = 3 is not a multiple of 2; change stride or pad (stride=1 always fits)
+    ValueError: conv_output_size expects stride 2 to tile the padded input: (input + 2*pad - filter) = (6 + 2*0 - 3) = 3 is not a multiple of 2; no pad fixes it (2*pad is even, 3 odd): change stride or filter, or pad the input by hand with 1 less at the end (stride=1 always fits)
     """
     check_positive_int("conv_output_size", input_size=input_size, filter_size=filter_size,
                        stride=stride, pad=pad)
@@ -76,10 +76,14 @@ def _check_tiling(func_name, axis, size, filter_size, stride, pad):
         raise ValueError(f"{func_name} expects the filter ({filter_size}) to fit in the padded "
                          f"{axis}: {size} + 2*{pad} = {size + 2 * pad}")
     if span % stride:
+        # 2*pad is even: with an even stride, no pad can fix an odd span
+        fix = ("change stride or pad" if stride % 2 or span % 2 == 0 else
+               f"no pad fixes it (2*pad is even, {span} odd): change stride or filter, or pad "
+               f"the input by hand with 1 less at the end")
         raise ValueError(
             f"{func_name} expects stride {stride} to tile the padded {axis}: "
             f"({axis} + 2*pad - filter) = ({size} + 2*{pad} - {filter_size}) = {span} is not a "
-            f"multiple of {stride}; change stride or pad (stride=1 always fits)")
+            f"multiple of {stride}; {fix} (stride=1 always fits)")
 
 
 def _check_filter(func_name, shape, filter_h, filter_w, stride, pad):

@@ -259,7 +259,8 @@ probe("BatchNorm-dout-shape", lambda: after_forward(BatchNormalization(np.ones(3
 
 # Chapter 7: strides and padding that tile the input, filters that fit, channels that match.
 IMG = np.zeros((2, 1, 6, 6))
-probe("conv_output_size-no-tiling", lambda: conv_output_size(6, 3, stride=2), ValueError, r"conv_output_size expects stride 2 to tile the padded input: \(input \+ 2\*pad - filter\) = \(6 \+ 2\*0 - 3\) = 3 is not a multiple of 2; change stride or pad \(stride=1 always fits\)")
+probe("conv_output_size-no-tiling", lambda: conv_output_size(6, 3, stride=2), ValueError, r"conv_output_size expects stride 2 to tile the padded input: \(input \+ 2\*pad - filter\) = \(6 \+ 2\*0 - 3\) = 3 is not a multiple of 2; no pad fixes it \(2\*pad is even, 3 odd\): change stride or filter, or pad the input by hand with 1 less at the end \(stride=1 always fits\)")
+probe("conv_output_size-pad-fits", lambda: conv_output_size(7, 3, stride=3), ValueError, r"conv_output_size expects stride 3 to tile the padded input: \(input \+ 2\*pad - filter\) = \(7 \+ 2\*0 - 3\) = 4 is not a multiple of 3; change stride or pad \(stride=1 always fits\)")
 probe("conv_output_size-filter-too-big", lambda: conv_output_size(4, 5), ValueError, r"conv_output_size expects the filter \(5\) to fit in the padded input: 4 \+ 2\*0 = 4")
 probe("conv_output_size-stride-zero", lambda: conv_output_size(4, 3, stride=0), ValueError, "conv_output_size expects stride to be an int >= 1, got 0")
 probe("conv_output_size-pad-negative", lambda: conv_output_size(4, 3, pad=-1), ValueError, "conv_output_size expects pad to be an int >= 0, got -1")
