@@ -26,15 +26,11 @@ from sybil.parsers.markdown import CodeBlockParser, SkipParser
 
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "tools"))  # tools/dev.py knows where the set-up put things
-from dev import project_defaults  # noqa: E402
+from dev import one_blas_thread, project_defaults  # noqa: E402
 
 project_defaults(os.environ)  # the Korean font for figures, real MNIST for the pages
 os.environ.setdefault("MPLBACKEND", "Agg")  # plt.show() in a page's code must not open a window
-# pytest-xdist runs a worker per core, and OpenBLAS's own threads on top of them oversubscribe
-# the cores: DeepConvNet's accuracy on the 10,000 test images took 57 s instead of 8 s in each of
-# two such workers. One BLAS thread per worker; set before the workers start and import NumPy.
-for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ.setdefault(var, "1")
+one_blas_thread(os.environ)  # pytest-xdist's workers run side by side; set before they start
 
 DOCTEST_FLAGS = doctest.NORMALIZE_WHITESPACE | doctest.ELLIPSIS
 # Warnings are errors in page code too, except matplotlib's note that plt.show() shows nothing

@@ -20,7 +20,8 @@ def _load_dev():
     return module
 
 
-project_defaults = _load_dev().project_defaults
+_dev = _load_dev()
+project_defaults, one_blas_thread = _dev.project_defaults, _dev.one_blas_thread
 SETUP_HINT = "run `python3 tools/dev.py setup` first"
 
 

@@ -65,7 +65,7 @@ from mkdocs_jupyter import plugin as jupyter_plugin
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
-from _common import ROOT, inputs_digest, project_defaults
+from _common import ROOT, inputs_digest, one_blas_thread, project_defaults
 
 for name in ("mkdocs.mkdocs-jupyter", "mkdocs.plugins.mkdocs_jupyter"):  # 9
     logging.getLogger(name).setLevel(logging.WARNING)
@@ -145,7 +145,7 @@ def _run(path, nb, docs_dir, env):
 
 def _run_notebooks(docs_dir, use_cache):
     """Execute each distinct notebook code once; write every executed copy; return their paths."""
-    env = project_defaults(dict(os.environ))
+    env = one_blas_thread(project_defaults(dict(os.environ)))  # KERNELS kernels side by side
     env.pop("MPLBACKEND", None)
     digest = inputs_digest(env)
     notebooks = {path: nbformat.read(path, as_version=4)
