@@ -12,6 +12,7 @@ draws them all again regardless.
 
 Every `<img>` of an SVG on a page gets the width and height the SVG declares (its viewBox when
 it declares none), so the browser keeps the figure's room before it loads and nothing shifts.
+Every image but a page's first loads lazily, when the reader scrolls near it.
 """
 
 import os
@@ -66,6 +67,9 @@ def svg_size(path):
     return round(sizes["width"]), round(sizes["height"])
 
 
+IMG = re.compile(r"<img\b(?![^>]*\bloading=)")
+
+
 def on_page_content(html, page, config, files):
     def sized(match):
         path = posixpath.normpath(posixpath.join(posixpath.dirname(page.url + "_"), match[1]))
@@ -75,4 +79,10 @@ def on_page_content(html, page, config, files):
         width, height = svg_size(file.abs_src_path)
         return f'{match[0]} width="{width}" height="{height}"'
 
-    return SVG_IMG.sub(sized, html)
+    html = SVG_IMG.sub(sized, html)
+    # A page's first image may be what it paints first (Lighthouse's LCP); the others load when
+    # the reader scrolls near them, so they do not compete with the page's start.
+    first = IMG.search(html)
+    if first is None:
+        return html
+    return html[:first.end()] + IMG.sub('<img loading="lazy"', html[first.end():])

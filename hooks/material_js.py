@@ -10,18 +10,36 @@
 4. mkdocstrings adds its stylesheet to every page, and once more for each language the i18n
    plugin builds, so English pages linked it twice: a page links it once, and only if it shows
    mkdocstrings' output (the API pages). Every stylesheet in the head delays the first paint.
+5. Material's bundle, at the end of the page, swaps `<html>`'s class no-js for js and adds the
+   focus-visible classes: a change at the root that restyles the whole page, and on long pages
+   (6,000 elements) one of the longest tasks before it is usable. A one-line script at the top
+   of the head sets them before anything is styled.
+6. Material's palette component (the light/dark toggle) starts from the bundle too and restyles
+   the page several times; hooks/palette.js does its work in the header, before the first paint.
 """
 
 import re
+from pathlib import Path
 
 SOURCE_WIDGET = re.compile(r'(<a [^>]*class="md-source")\s+data-md-component="source"')
 ALTERNATE_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 SEARCH_DIALOG = re.compile(r'(<div class="md-search" data-md-component="search" role="dialog")>')
 SEARCH_LABEL = {"ko": "검색", "en": "Search"}
 MKDOCSTRINGS_CSS = re.compile(r'\s*<link rel="stylesheet" href="[^"]*assets/_mkdocstrings\.css">')
+CHARSET = '<meta charset="utf-8">'
+EARLY_CLASSES = ('<script>(function(h){h.className=h.className.replace("no-js","js")+" js-focus-visible";'
+                 'h.setAttribute("data-js-focus-visible","")})(document.documentElement)</script>')
+PALETTE_FORM = '<form class="md-header__option" data-md-component="palette">'
+PALETTE_SCRIPT = re.compile(r'<script>var palette=__md_get\("__palette"\).*?</script>', re.S)
+PALETTE_JS = "\n".join(line for line in (Path(__file__).parent / "palette.js").read_text("utf-8")
+                       .splitlines() if not line.lstrip().startswith("//"))  # its comments stay here
 
 
 def on_post_page(output, page, config):
+    output = output.replace(CHARSET, CHARSET + EARLY_CLASSES, 1)
+    if PALETTE_FORM in output:
+        output = output.replace(PALETTE_FORM, '<form class="md-header__option" data-nn-text-palette>')
+        output = PALETTE_SCRIPT.sub(lambda m: f"<script>{PALETTE_JS}</script>", output, count=1)
     output = SOURCE_WIDGET.sub(r"\1", output)
     output = ALTERNATE_LINK.sub("", output)
     links = list(MKDOCSTRINGS_CSS.finditer(output))

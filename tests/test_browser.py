@@ -165,6 +165,12 @@ def new_page(chromium, blocked):
 MATH_RENDERED = """() => [...document.querySelectorAll('.arithmatex')]
   .every(e => e.querySelector('.katex'))"""
 IMAGES_SETTLED = """() => [...document.images].every(img => img.complete)"""
+# Which images the page loads lazily; then every image loads now, for the tests of what they show.
+LOAD_LAZY_IMAGES = """() => [...document.images].map(img => {
+  const lazy = img.loading === 'lazy';
+  img.loading = 'eager';
+  return lazy;
+})"""
 RECORD = r"""() => {
   const main = document.querySelector('.md-content') || document.body;
   const raw = [];
@@ -241,6 +247,7 @@ class Visit:
     sizes: dict = field(default_factory=dict)  # URL -> bytes of the response body
     heading: dict = field(default_factory=dict)  # the h1's text and the fonts that drew it
     followed: dict = field(default_factory=dict)  # where the other language's link led
+    lazy: list = field(default_factory=list)  # per <img>, whether it had loading="lazy"
 
     @property
     def external(self):
@@ -284,9 +291,12 @@ class Recorder:
         try:
             for what, wait in [
                 ("the load event", lambda: page.wait_for_load_state("load")),
+                ("lazy images", lambda: self.visit.lazy.extend(page.evaluate(LOAD_LAZY_IMAGES))),
                 ("network idle", lambda: page.wait_for_load_state("networkidle")),
                 ("every .arithmatex typeset", lambda: page.wait_for_function(MATH_RENDERED)),
                 ("every <img> complete", lambda: page.wait_for_function(IMAGES_SETTLED)),
+                ("wide code blocks focusable (scrollable_code.js)",
+                 lambda: page.wait_for_function(WIDE_CODE_FOCUSABLE)),
             ]:
                 try:
                     wait()
@@ -413,6 +423,17 @@ def test_every_image_loads(visit, lang, path):
     broken = [f"{img['src']} (complete={img['complete']}, naturalWidth={img['width']})"
               for img in v.record["images"] if not (img["complete"] and img["width"] > 0)]
     fail_if(broken and broken + v.waits, f"{v.url}: images that did not load:")
+
+
+@each_page
+def test_images_after_the_first_load_lazily(visit, lang, path):
+    """The first image may be the page's largest paint; the others wait until the reader scrolls
+    near them (hooks/figures.py), so they do not compete with the start of the page."""
+    v = visit(lang, path)
+    wrong = [f"image {i + 1} of {len(v.lazy)}: {v.record['images'][i]['src'][:100]} "
+             f"{'is lazy' if lazy else 'is not lazy'}"
+             for i, lazy in enumerate(v.lazy) if lazy != (i > 0)]
+    fail_if(wrong, f"{v.url}: only images after the first load lazily:")
 
 
 @each_page
@@ -605,6 +626,84 @@ def test_search_lists_only_pages_of_its_language(chromium, site, lang):
     fail_if(problems + wrong, f"the {lang} search lists pages of the other language:")
 
 
+# --- the light/dark toggle ---------------------------------------------------------------------
+#
+# hooks/palette.js runs the toggle in the header, not Material's bundle: the page's colours are
+# right before the first paint. Without a stored choice it follows the system's setting; a click or
+# Enter switches and stores the choice, which then holds on every page.
+
+PALETTE = """() => ({
+  scheme: document.body.getAttribute('data-md-color-scheme'),
+  stored: __md_get('__palette'),
+  shown: [...document.querySelectorAll('form[data-nn-text-palette] label')]
+    .filter(label => !label.hidden).map(label => label.title),
+  colorScheme: document.querySelector('meta[name="color-scheme"]')?.content,
+  themeColor: document.querySelector('meta[name="theme-color"]')?.content,
+})"""
+WIDE_CODE_FOCUSABLE = """() => [...document.querySelectorAll('.highlight pre > code')]
+  .every(code => code.scrollWidth <= code.clientWidth || code.hasAttribute('tabindex'))"""
+TOGGLE_TITLES = {"ko": {"default": "어두운 화면으로", "slate": "밝은 화면으로"},
+                 "en": {"default": "Switch to dark mode", "slate": "Switch to light mode"}}
+
+
+@pytest.mark.parametrize("lang", list(LANGS))
+def test_light_dark_toggle(chromium, site, lang):
+    blocked, errors, problems = [], [], []
+    context, page = new_page(chromium, blocked)
+    page.on("pageerror", lambda error: errors.append(f"uncaught {error.name}: {error.message}"))
+    blocking = ["**/assets/javascripts/bundle.*.min.js"]  # emptied once it is let through
+    page.on("console", lambda msg: msg.type == "error" and not blocking and errors.append(msg.text))
+    titles = TOGGLE_TITLES[lang]
+
+    def expect(step, scheme, stored):
+        try:  # a change of the system's setting reaches the page with its next frame
+            page.wait_for_function(f"document.body.dataset.mdColorScheme === {scheme!r}",
+                                   timeout=5_000)
+        except PlaywrightTimeout:
+            pass  # reported below with the whole state
+        state = page.evaluate(PALETTE)
+        want = {"scheme": scheme, "stored index": stored, "shown": [titles[scheme]]}
+        got = {"scheme": state["scheme"], "stored index": (state["stored"] or {}).get("index"),
+               "shown": state["shown"]}
+        if got != want:
+            problems.append(f"{step}: expected {want}, got {got}")
+        return state
+
+    try:
+        page.emulate_media(color_scheme="dark")
+        # Material's bundle is not needed: block it, and the toggle still works.
+        page.route(blocking[0], lambda route: route.abort())
+        page.goto(site.url(lang, CHAPTER_2))
+        expect("a dark system, nothing stored, without Material's bundle", "slate", None)
+        page.emulate_media(color_scheme="light")
+        expect("the system turned light", "default", None)
+        page.unroute(blocking.pop())
+        page.goto(site.url(lang, CHAPTER_2))
+        page.wait_for_load_state("load")
+        state = expect("a light system", "default", None)
+        if state["colorScheme"] != "light" or not state["themeColor"]:
+            problems.append(f"after load, the browser's colours: color-scheme "
+                            f"{state['colorScheme']!r}, theme-color {state['themeColor']!r}")
+        page.get_by_title(titles["default"]).click()
+        state = expect("clicked", "slate", 1)
+        if state["colorScheme"] != "dark":
+            problems.append(f"dark: the meta color-scheme says {state['colorScheme']!r}")
+        page.keyboard.press("Enter")  # the clicked input has the focus
+        expect("Enter", "default", 0)
+        page.keyboard.press("Enter")
+        expect("Enter again", "slate", 1)
+        page.goto(site.url(lang, "ch03/network/"))  # the system is light, the choice dark
+        expect("the next page", "slate", 1)
+        page.wait_for_function(WIDE_CODE_FOCUSABLE)  # scrollable_code.js works while idle
+        page.add_script_tag(path=str(AXE))
+        problems += [f"axe, dark: {v['impact']} {v['id']}: {v['help']} {v['nodes']}"
+                     for v in page.evaluate(RUN_AXE) if v["impact"] in AXE_BLOCKING]
+    finally:
+        context.close()
+    fail_if(problems + errors + [f"asked another host for {u}" for u in blocked],
+            f"{site.url(lang, CHAPTER_2)}: the light/dark toggle:")
+
+
 # --- the copy button ---------------------------------------------------------------------------
 #
 # What the copy button of a code block puts on the clipboard must run as it is: a >>> session
@@ -730,6 +829,8 @@ def copied(chromium, site):
                 if index < 0:
                     continue  # the tests say it is missing
                 block = page.locator(".highlight").nth(index)
+                # Material adds a block's copy button when the block comes on screen (content.lazy)
+                block.scroll_into_view_if_needed()
                 page.evaluate("text => navigator.clipboard.writeText(text)", NOTHING_COPIED)
                 del errors[:]
                 block.locator("[data-clipboard-target]").click()
