@@ -3,7 +3,8 @@
 
     python3 tools/dev.py serve        # set up, then serve the site on http://127.0.0.1:8000/nn_text/
     python3 tools/dev.py build        # set up, then build the site into site/ (--strict)
-    python3 tools/dev.py test         # set up, then run every test (extra arguments go to pytest)
+    python3 tools/dev.py test         # set up, then run every test, Lighthouse's last and alone
+                                      # (with extra arguments: only pytest with those arguments)
     python3 tools/dev.py lighthouse   # set up, build, then Lighthouse on every page (tools/lighthouse.py)
     python3 tools/dev.py setup        # only set up
 
@@ -380,8 +381,19 @@ def main(argv):
                            cwd=ROOT, env=env):
             return 1
         args = [str(ROOT / "tools" / "lighthouse.py"), *rest]
-    else:
+    elif rest:
         args = ["-m", "pytest", *rest]
+    else:  # the whole suite; Lighthouse afterwards, with the machine to itself
+        status = run(py, ["-m", "pytest"], env)
+        return run(py, LIGHTHOUSE_TESTS, env) or status
+    return run(py, args, env)
+
+
+# Lighthouse's performance score depends on how busy the machine is: after the other tests, alone.
+LIGHTHOUSE_TESTS = ["-m", "pytest", "-n", "0", "-m", "lighthouse", "tests/test_lighthouse.py"]
+
+
+def run(py, args, env):
     log(f"python {' '.join(str(a) for a in args)}")
     return subprocess.call([str(py), *args], cwd=ROOT, env=env)
 
