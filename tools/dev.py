@@ -384,16 +384,16 @@ def main(argv):
     elif rest:
         args = ["-m", "pytest", *rest]
     else:  # the whole suite; Lighthouse afterwards, with the machine to itself
-        status = run(py, ["-m", "pytest"], env)
-        return run(py, LIGHTHOUSE_TESTS, env) or status
-    return run(py, args, env)
+        status = run_python(py, ["-m", "pytest"], env)
+        return run_python(py, LIGHTHOUSE_TESTS, env) or status
+    return run_python(py, args, env)
 
 
 # Lighthouse's performance score depends on how busy the machine is: after the other tests, alone.
 LIGHTHOUSE_TESTS = ["-m", "pytest", "-n", "0", "-m", "lighthouse", "tests/test_lighthouse.py"]
 
 
-def run(py, args, env):
+def run_python(py, args, env):
     log(f"python {' '.join(str(a) for a in args)}")
     return subprocess.call([str(py), *args], cwd=ROOT, env=env)
 
