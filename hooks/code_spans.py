@@ -13,7 +13,7 @@ Notebook pages are left alone: nbconvert's stylesheet has its own colours.
 
 Each code block also gets its number of lines (`style="--lines: N"`): extra.css lets the browser
 skip the layout of blocks off screen, and sizes them from that number in the meantime, exactly
-(1.19em a line), so nothing on the page moves when a block is laid out.
+(1.4 code font sizes a line), so nothing on the page moves when a block is laid out.
 """
 
 import re
