@@ -30,5 +30,10 @@ def on_page_content(html, page, config, files):
         return html
     html = PLAIN_SPAN.sub(r"\1", html)
     html = SAME_COLOUR_RUN.sub(lambda m: f'<span class="p">{TAG.sub("", m[0])}</span>', html)
-    return CODE_BLOCK.sub(lambda m: f'<div class="highlight" style="--lines: '
-                                    f'{m[2].rstrip(chr(10)).count(chr(10)) + 1}">{m[1]}', html)
+    return CODE_BLOCK.sub(lambda m: f'<div class="highlight" style="--lines: {lines(m[2])}">{m[1]}',
+                          html)
+
+
+def lines(code):
+    """How many lines a code block shows (Pygments ends the last one with a newline)."""
+    return code.rstrip("\n").count("\n") + 1
