@@ -16,10 +16,15 @@
    of the head sets them before anything is styled.
 6. Material's palette component (the light/dark toggle) starts from the bundle too and restyles
    the page several times; hooks/palette.js does its work in the header, before the first paint.
+   Each option of the toggle carries the browser's colours for it (the meta tags color-scheme
+   and theme-color), the header's colour taken from Material's palette stylesheet.
 """
 
 import re
 from pathlib import Path
+
+import material
+from mkdocs.exceptions import PluginError
 
 SOURCE_WIDGET = re.compile(r'(<a [^>]*class="md-source")\s+data-md-component="source"')
 ALTERNATE_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
@@ -31,8 +36,28 @@ EARLY_CLASSES = ('<script>(function(h){h.className=h.className.replace("no-js","
                  'h.setAttribute("data-js-focus-visible","")})(document.documentElement)</script>')
 PALETTE_FORM = '<form class="md-header__option" data-md-component="palette">'
 PALETTE_SCRIPT = re.compile(r'<script>var palette=__md_get\("__palette"\).*?</script>', re.S)
+PALETTE_INPUT = re.compile(r'<input class="md-option" data-md-color-media="[^"]*" '
+                           r'data-md-color-scheme="([^"]*)" data-md-color-primary="([^"]*)"')
+PALETTE_CSS = next((Path(material.__file__).parent / "templates" / "assets" / "stylesheets")
+                   .glob("palette.*.min.css")).read_text("utf-8")
 PALETTE_JS = "\n".join(line for line in (Path(__file__).parent / "palette.js").read_text("utf-8")
                        .splitlines() if not line.lstrip().startswith("//"))  # its comments stay here
+
+
+def header_colour(primary):
+    """The header's colour for Material's primary colour name, from its palette stylesheet."""
+    found = re.search(rf"\[data-md-color-primary={re.escape(primary)}\]"
+                      r"\{--md-primary-fg-color:(#[0-9a-fA-F]{3,8})[;}]", PALETTE_CSS)
+    if found is None:
+        raise PluginError(f"no header colour for the primary colour {primary!r} in Material's "
+                          "palette stylesheet (hooks/material_js.py)")
+    return found[1]
+
+
+def browser_colours(match):
+    scheme, primary = match.groups()
+    return (f'{match[0]} data-nn-text-color-scheme="{"dark" if scheme == "slate" else "light"}" '
+            f'data-nn-text-theme-color="{header_colour(primary)}"')
 
 
 def on_post_page(output, page, config):
@@ -40,6 +65,7 @@ def on_post_page(output, page, config):
     if PALETTE_FORM in output:
         output = output.replace(PALETTE_FORM, '<form class="md-header__option" data-nn-text-palette>')
         output = PALETTE_SCRIPT.sub(lambda m: f"<script>{PALETTE_JS}</script>", output, count=1)
+        output = PALETTE_INPUT.sub(browser_colours, output)
     output = SOURCE_WIDGET.sub(r"\1", output)
     output = ALTERNATE_LINK.sub("", output)
     links = list(MKDOCSTRINGS_CSS.finditer(output))

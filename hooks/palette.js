@@ -26,12 +26,12 @@
   }
 
   // The browser's own colours (scroll bars, form controls, the mobile address bar) follow the
-  // header's; reading its style forces a layout, so at start-up it waits until the page loaded.
-  function browserColours() {
-    var style = getComputedStyle(document.querySelector("header"));
-    meta("color-scheme").content = style.colorScheme;
-    meta("theme-color").content = "#" + style.backgroundColor.match(/\d+/g).slice(0, 3)
-      .map(function (c) { return (+c).toString(16).padStart(2, "0"); }).join("");
+  // scheme and the header's colour, which hooks/material_js.py reads from Material's palette at
+  // build time: reading the header's style here would restyle the whole page first (40 ms on a
+  // phone for a notebook page, while it starts).
+  function browserColours(input) {
+    meta("color-scheme").content = input.getAttribute("data-nn-text-color-scheme");
+    meta("theme-color").content = input.getAttribute("data-nn-text-theme-color");
   }
 
   function show(index, store) {
@@ -42,16 +42,15 @@
       if (key !== "media") document.body.setAttribute("data-md-color-" + key, color[key]);
     });
     for (var i = 0; i < inputs.length; i++) inputs[i].nextElementSibling.hidden = i !== index;
+    browserColours(input);
     current = index;
     if (store) __md_set("__palette", { index: index, color: color });
   }
 
   show(current, false);
-  addEventListener("load", browserColours);
   form.addEventListener("change", function (event) {
     document.body.setAttribute("data-md-color-switching", "");  // no colour transitions
     show(Array.prototype.indexOf.call(inputs, event.target), true);
-    browserColours();
     requestAnimationFrame(function () { document.body.removeAttribute("data-md-color-switching"); });
   });
   form.addEventListener("keydown", function (event) {  // Enter moves on, as in Material

@@ -8,6 +8,7 @@ import ast
 import json
 import os
 import re
+import struct
 import subprocess
 import sys
 from pathlib import Path
@@ -195,9 +196,17 @@ def test_notebook_pages_show_their_plots(built_site, stem):
     for lang in LANGS:
         source = (DOCS / f"{stem}.{lang}.ipynb").read_text(encoding="utf-8")
         page = built_site.path / ("" if lang == "ko" else "en") / stem / "index.html"
-        plots = page.read_text(encoding="utf-8").count("data:image/png")
+        html = page.read_text(encoding="utf-8")
+        assert "data:image/png" not in html, f"{page}: a plot inlined as data, not a file"
+        plots = re.findall(r'<img\b[^>]*\bsrc="(plot-[0-9a-f]{12}\.png)"[^>]*>', html)
         expected = source.count("plt.show()")
-        assert plots >= expected, f"{page}: {plots} plots for {expected} plt.show() calls"
+        assert len(plots) >= expected, f"{page}: {len(plots)} plots for {expected} plt.show() calls"
+        for tag in re.findall(r'<img\b[^>]*\bsrc="plot-[^>]*>', html):
+            name = re.search(r'src="([^"]+)"', tag)[1]
+            png = (page.parent / name).read_bytes()
+            width, height = struct.unpack(">II", png[16:24])  # the PNG's IHDR chunk
+            assert png.startswith(b"\x89PNG") and f'width="{width}" height="{height}"' in tag \
+                and 'loading="lazy"' in tag, f"{page}: {tag}"
 
 
 @pytest.mark.build
