@@ -40,6 +40,9 @@
    180 kB gzipped). Publish each plot as a PNG file next to the page instead, named by its
    content, with the width and height of its pixels, so the page keeps its room and nothing
    shifts; like the site's figures, it loads when the reader comes near it (hooks/figures.py).
+   nbconvert's alt text says "No description has been provided for this image": each plot's
+   alt text comes from the metadata "alt" of the cell that drew it, and a plot without one
+   fails the build.
 9. A calm build log: mkdocs-jupyter's two lines per notebook page (converting, copying) and the
    i18n plugin's whole palette of the other language are left out; warnings stay.
 """
@@ -346,8 +349,32 @@ PNG_IMG = re.compile(r'(<img\b[^>]*\bsrc=")data:image/png;base64,([A-Za-z0-9+/=\
 PLOTS = {}  # path under the site root -> the PNG's bytes, written after the build
 
 
+ALT = re.compile(r'\salt="[^"]*"')
+
+
+def _plot_alts(executed, source):
+    """The alt text of each plot of an executed notebook, in order, from the metadata "alt" of
+    the cell that drew it: a string, or a list with one string per plot of the cell."""
+    alts = []
+    for number, cell in enumerate(nbformat.read(executed, as_version=4).cells, 1):
+        plots = sum("image/png" in output.get("data", {}) for output in cell.get("outputs", []))
+        if not plots:
+            continue
+        alt = cell.metadata.get("alt")
+        given = [alt] if isinstance(alt, str) else alt if isinstance(alt, list) else []
+        if len(given) != plots or not all(isinstance(a, str) and a.strip() for a in given):
+            raise PluginError(
+                f"{source}: cell {number} draws {plots} plot(s), so its metadata needs \"alt\": "
+                f"what {'the plot shows' if plots == 1 else f'each of its {plots} plots shows'} "
+                f"for a reader who cannot see it ({'a string' if plots == 1 else 'a list'}); "
+                f"it has {alt!r}")
+        alts += given
+    return alts
+
+
 def _publish_plots(html, page):
     folder = posixpath.dirname(page.url + "_")  # the page's folder: ch04/notebook/ -> ch04/notebook
+    alts = iter(_plot_alts(page.file.abs_src_path, page.file.src_uri))
 
     def published(match):
         png = base64.b64decode(match[2])
@@ -356,7 +383,8 @@ def _publish_plots(html, page):
         name = f"plot-{hashlib.sha256(png).hexdigest()[:12]}.png"
         PLOTS[posixpath.join(folder, name)] = png
         size = "" if " width=" in match[0] else f' width="{width}" height="{height}"'
-        return f"{match[1]}{name}{match[3]}{size}"
+        alt = f' alt="{html_lib.escape(next(alts), quote=True)}"'
+        return ALT.sub("", match[1]).replace("<img", "<img" + alt, 1) + name + match[3] + size
 
     return PNG_IMG.sub(published, html)
 

@@ -93,6 +93,29 @@ def test_a_notebook_cell_error_fails_the_build(tmp_path):
     assert "ZeroDivisionError" in log and "nb.ipynb: a cell failed" in log
 
 
+@pytest.mark.parametrize("metadata", [{}, {"alt": "A line that rises from 1 to 2."}])
+def test_a_notebook_plot_needs_alt_text(tmp_path, metadata):
+    """A plot's alt text comes from its cell's metadata; a plot without one fails the build."""
+    jupyter = project_setting("mkdocs-jupyter")
+    notebook = {"cells": [{"cell_type": "code", "execution_count": None, "id": "plot",
+                           "metadata": metadata, "outputs": [],
+                           "source": "import matplotlib.pyplot as plt\nplt.plot([1, 2])\nplt.show()"}],
+                "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3",
+                                            "language": "python"}},
+                "nbformat": 4, "nbformat_minor": 5}
+    code, log = build(tmp_path, {"plugins": [{"mkdocs-jupyter": jupyter}], "hooks": [NOTEBOOK_HOOK]},
+                      {"index.md": "# t\n", "nb.ipynb": json.dumps(notebook)})
+    if not metadata:
+        assert code != 0
+        assert 'nb.ipynb: cell 1 draws 1 plot(s), so its metadata needs "alt"' in log, log[-2000:]
+        return
+    assert code == 0, log[-2000:]
+    html = (tmp_path / "site" / "nb" / "index.html").read_text(encoding="utf-8")
+    plot = re.search(r'<img\b[^>]*\bsrc="(plot-[0-9a-f]{12}\.png)"[^>]*>', html)
+    assert plot and f'alt="{metadata["alt"]}"' in plot[0], html[-3000:]
+    assert (tmp_path / "site" / "nb" / plot[1]).read_bytes().startswith(b"\x89PNG")
+
+
 def test_a_figure_that_raises_fails_the_build_with_its_name(monkeypatch, tmp_path):
     spec = importlib.util.spec_from_file_location("figures_hook", ROOT / "hooks" / "figures.py")
     sys.path.insert(0, str(ROOT / "hooks"))

@@ -5,6 +5,7 @@ Twins share the path (name.ko.md / name.en.md), every heading's explicit anchor,
 """
 
 import ast
+import html as html_lib
 import json
 import os
 import re
@@ -192,21 +193,28 @@ def test_built_pages_make_no_external_requests_in_markup(built_site):
 
 @pytest.mark.parametrize("stem", NB_STEMS)
 def test_notebook_pages_show_their_plots(built_site, stem):
-    # the tests run with MPLBACKEND=Agg; the build must still plot inline in the notebooks
-    for lang in LANGS:
-        source = (DOCS / f"{stem}.{lang}.ipynb").read_text(encoding="utf-8")
+    """Each plt.show() of a notebook is a PNG file next to its page, sized, with the alt text
+    that the metadata of the plot's cell gives, in the page's language (hooks/notebooks.py)."""
+    alts = {}
+    for lang in LANGS:  # the tests run with MPLBACKEND=Agg; the build must still plot inline
+        source = json.loads((DOCS / f"{stem}.{lang}.ipynb").read_text(encoding="utf-8"))
         page = built_site.path / ("" if lang == "ko" else "en") / stem / "index.html"
         html = page.read_text(encoding="utf-8")
         assert "data:image/png" not in html, f"{page}: a plot inlined as data, not a file"
-        plots = re.findall(r'<img\b[^>]*\bsrc="(plot-[0-9a-f]{12}\.png)"[^>]*>', html)
-        expected = source.count("plt.show()")
+        plots = re.findall(r'<img\b[^>]*\bsrc="plot-[0-9a-f]{12}\.png"[^>]*>', html)
+        expected = sum("".join(c["source"]).count("plt.show()") for c in source["cells"])
         assert len(plots) >= expected, f"{page}: {len(plots)} plots for {expected} plt.show() calls"
-        for tag in re.findall(r'<img\b[^>]*\bsrc="plot-[^>]*>', html):
-            name = re.search(r'src="([^"]+)"', tag)[1]
-            png = (page.parent / name).read_bytes()
+        for tag in plots:
+            png = (page.parent / re.search(r'src="([^"]+)"', tag)[1]).read_bytes()
             width, height = struct.unpack(">II", png[16:24])  # the PNG's IHDR chunk
-            assert png.startswith(b"\x89PNG") and f'width="{width}" height="{height}"' in tag \
-                and 'loading="lazy"' in tag, f"{page}: {tag}"
+            assert png.startswith(b"\x89PNG") and f'width="{width}" height="{height}"' in tag, tag
+        given = [alt for cell in source["cells"] if "alt" in cell["metadata"]
+                 for alt in ([cell["metadata"]["alt"]] if isinstance(cell["metadata"]["alt"], str)
+                             else cell["metadata"]["alt"])]
+        alts[lang] = [html_lib.unescape(re.search(r'\balt="([^"]*)"', tag)[1]) for tag in plots]
+        assert alts[lang] == given, f"{page}: alt texts {alts[lang]}, the cells give {given}"
+    for ko, en in zip(alts["ko"], alts["en"]):
+        assert HANGUL.search(ko) and ko != en, f"{stem}: the Korean page's alt text {ko!r}"
 
 
 @pytest.mark.build
