@@ -13,16 +13,20 @@ draws them all again regardless.
 Every `<img>` of an SVG on a page gets the width and height the SVG declares (its viewBox when
 it declares none), so the browser keeps the figure's room before it loads and nothing shifts.
 An image that may be on a phone's first screen loads at once: it may be what the page paints
-largest. Every other image loads lazily, when the reader scrolls near it, so that it does not
-compete with the start of the page: ch04/training's first figure (100 kB, far down the page)
-cost its Lighthouse LCP half a second while it loaded eagerly.
+largest. So does a page's first image if it is small (at most 32 kB as served): measured with
+Lighthouse, lazy loading made such pages paint later (ch06/weight-init, 24 kB: first paint
+about 2.0 s instead of 1.5 s). Every other image loads lazily, when the reader scrolls near it,
+so that it does not compete with the start of the page: ch04/training's first figure (104 kB)
+loaded at once cost its Lighthouse LCP about 0.4 s, and ch06's notebook plot (110 kB) 0.5 s.
 """
 
+import gzip
 import os
 import posixpath
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
@@ -75,11 +79,27 @@ TAG = re.compile(r"<[^>]*>")
 # Characters of text before an image that may still be on a phone's first screen (412 x 823
 # CSS pixels: about 20 lines of Korean text, or 12 of English, below the title).
 FIRST_SCREEN = 500
+SMALL = 32_000  # bytes as served (gzipped, as GitHub Pages serves SVG) of a small first image
+SRC = re.compile(r'\bsrc="([^"]+)"')
+DATA_PNG = "data:image/png;base64,"
 
 
 def near_the_top(html, position):
     """Whether an image at `position` of a page's `html` may be on a phone's first screen."""
     return len(" ".join(TAG.sub(" ", html[:position]).split())) < FIRST_SCREEN
+
+
+def served_size(src, page, files):
+    """Bytes the browser receives for an image: a notebook's PNG data, or a site file (SVG
+    gzipped); None when it is neither."""
+    if src.startswith(DATA_PNG):
+        return len(src) * 3 // 4  # a PNG is compressed already
+    path = posixpath.normpath(posixpath.join(posixpath.dirname(page.url + "_"), src))
+    file = files.get_file_from_path(path)
+    if file is None or not os.path.isfile(file.abs_src_path):
+        return None
+    data = Path(file.abs_src_path).read_bytes()
+    return len(gzip.compress(data, mtime=0)) if path.endswith(".svg") else len(data)
 
 
 def on_page_content(html, page, config, files):
@@ -92,5 +112,13 @@ def on_page_content(html, page, config, files):
         return f'{match[0]} width="{width}" height="{height}"'
 
     html = SVG_IMG.sub(sized, html)
-    return IMG.sub(lambda m: m[0] if near_the_top(html, m.start()) else '<img loading="lazy"',
-                   html)
+    first = IMG.search(html)
+
+    def at_once(match):
+        if near_the_top(html, match.start()):
+            return True
+        src = SRC.search(html, match.start(), html.index(">", match.start()))
+        size = served_size(src[1], page, files) if src else None
+        return match.start() == first.start() and size is not None and size <= SMALL
+
+    return IMG.sub(lambda m: m[0] if at_once(m) else '<img loading="lazy"', html)

@@ -383,7 +383,10 @@ def _publish_plots(html, page):
         name = f"plot-{hashlib.sha256(png).hexdigest()[:12]}.png"
         PLOTS[posixpath.join(folder, name)] = png
         size = "" if " width=" in match[0] else f' width="{width}" height="{height}"'
-        alt = f' alt="{html_lib.escape(next(alts), quote=True)}"'
+        text = next(alts, None)
+        if text is None:  # nbconvert showed a PNG that is no cell's image output
+            raise PluginError(f"{page.file.src_uri}: more PNG images on the page than plots")
+        alt = f' alt="{html_lib.escape(text, quote=True)}"'
         return ALT.sub("", match[1]).replace("<img", "<img" + alt, 1) + name + match[3] + size
 
     return PNG_IMG.sub(published, html)
