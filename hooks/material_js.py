@@ -18,6 +18,12 @@
    the page several times; hooks/palette.js does its work in the header, before the first paint.
    Each option of the toggle carries the browser's colours for it (the meta tags color-scheme
    and theme-color), the header's colour taken from Material's palette stylesheet.
+7. Material's bundle runs when the parser reaches it, before the first paint, and reads the
+   viewport at once, so the browser styles and lays out the whole page inside the script (on
+   ch06/optimizers, 90 of its 100 ms). hooks/start_material.js loads it after the first paint
+   instead, when that work is done and the bundle takes about 15 ms. Lighthouse measured en
+   ch06/optimizers 95 before and 98 after (total blocking time 160 -> 2 ms, medians of 3).
+   Runs after hooks/search.py, which puts its script before the bundle's tag.
 """
 
 import re
@@ -40,8 +46,17 @@ PALETTE_INPUT = re.compile(r'<input class="md-option" data-md-color-media="[^"]*
                            r'data-md-color-scheme="([^"]*)" data-md-color-primary="([^"]*)"')
 PALETTE_CSS = next((Path(material.__file__).parent / "templates" / "assets" / "stylesheets")
                    .glob("palette.*.min.css")).read_text("utf-8")
-PALETTE_JS = "\n".join(line for line in (Path(__file__).parent / "palette.js").read_text("utf-8")
-                       .splitlines() if not line.lstrip().startswith("//"))  # its comments stay here
+BUNDLE = re.compile(r'<script src="([^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)"></script>')
+
+
+def _script(name):
+    """A script from hooks/, without its comment lines (they stay here, for who reads it)."""
+    text = (Path(__file__).parent / name).read_text("utf-8")
+    return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//"))
+
+
+PALETTE_JS = _script("palette.js")
+START_MATERIAL_JS = _script("start_material.js")
 
 
 def header_colour(primary):
@@ -72,5 +87,7 @@ def on_post_page(output, page, config):
     keep = links[:1] if 'class="doc doc-' in output else []
     for link in reversed(links[len(keep):]):
         output = output[:link.start()] + output[link.end():]
+    output = BUNDLE.sub(lambda m: f'<script data-src="{m[1]}">{START_MATERIAL_JS}</script>', output,
+                        count=1)
     label = SEARCH_LABEL.get(config["theme"]["language"], "Search")
     return SEARCH_DIALOG.sub(rf'\1 aria-label="{label}">', output)

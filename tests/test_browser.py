@@ -162,6 +162,9 @@ def new_page(chromium, blocked):
 
 MATH_RENDERED = """() => [...document.querySelectorAll('.arithmatex')]
   .every(e => e.querySelector('.katex'))"""
+# Material has started when its document$ has emitted (it replays to a new subscriber).
+MATERIAL_STARTED = """() => { let started = false;
+  window.document$?.subscribe(() => { started = true; }).unsubscribe(); return started; }"""
 IMAGES_SETTLED = """() => [...document.images].every(img => img.complete)"""
 # Which images the page loads lazily, and whether each starts on the first screen; then every
 # image loads now, for the tests of what they show.
@@ -201,6 +204,7 @@ RECORD = r"""() => {
       .map(a => [a.hreflang, a.href])),
     listings: listings(),
   };
+
 
   // Code blocks titled nn_text/...: whether the code scrolls sideways at this viewport, the
   // first line too wide for the box, and how many monospace characters fit in the box.
@@ -248,6 +252,7 @@ class Visit:
     heading: dict = field(default_factory=dict)  # the h1's text and the fonts that drew it
     followed: dict = field(default_factory=dict)  # where the other language's link led
     lazy: list = field(default_factory=list)  # per <img>: {lazy, firstScreen}
+    material_started: bool = False  # Material's document$ has emitted
 
     @property
     def external(self):
@@ -293,6 +298,7 @@ class Recorder:
                 ("the load event", lambda: page.wait_for_load_state("load")),
                 ("lazy images", lambda: self.visit.lazy.extend(page.evaluate(LOAD_LAZY_IMAGES))),
                 ("network idle", lambda: page.wait_for_load_state("networkidle")),
+                ("Material's bundle to start", lambda: page.wait_for_function(MATERIAL_STARTED)),
                 ("every .arithmatex typeset", lambda: page.wait_for_function(MATH_RENDERED)),
                 ("every <img> complete", lambda: page.wait_for_function(IMAGES_SETTLED)),
                 ("wide code blocks focusable (scrollable_code.js)",
@@ -304,6 +310,7 @@ class Recorder:
                     self.visit.waits.append(f"timed out after {TIMEOUT_MS} ms waiting for {what}")
             page.evaluate("document.fonts.ready.then(() => true)")
             self.visit.record = page.evaluate(RECORD)
+            self.visit.material_started = page.evaluate(MATERIAL_STARTED)
             if self.lang == "ko":  # test_hangul_is_drawn_with_the_web_font
                 self.visit.heading = heading_fonts(self.context, page)
             self.recording = False  # axe's own work is not the page's
@@ -475,6 +482,66 @@ def test_no_render_blocking_script_and_sized_images(visit, lang, path):
                 for u in v.record["blockingScripts"]]
     problems += [f"an image without width and height: {u}" for u in v.record["unsized"]]
     fail_if(problems, f"{v.url}:")
+
+
+@each_page
+def test_material_starts(visit, lang, path):
+    """hooks/start_material.js loads Material's bundle after the first paint, after
+    DOMContentLoaded, on which Material starts: the script tells it again."""
+    v = visit(lang, path)
+    fail_if([] if v.material_started else ["its document$ never emitted"] + v.waits,
+            f"{v.url}: Material did not start:")
+
+
+BUNDLE = re.compile(r"/assets/javascripts/bundle\.[0-9a-f]+\.min\.js$")
+STYLE_AND_LAYOUT = {"UpdateLayoutTree", "Layout"}
+
+
+@pytest.mark.parametrize("lang, path", [("ko", "ch03/network/"), ("en", "ch06/optimizers/")])
+def test_material_runs_after_the_first_paint(chromium, site, lang, path):
+    """Run at the end of the page, before the first paint, Material's bundle made the browser
+    style and lay out the whole page inside the script (on ch06/optimizers 90 of its 100 ms), a
+    long task that Lighthouse counts as blocking. hooks/start_material.js loads it after the
+    paint, which has done that work: in a trace of the page, the main thread paints before the
+    bundle runs, and the bundle's own styling and layout is small beside the first paint's."""
+    url = site.url(lang, path)
+    context, page = new_page(chromium, [])
+    try:
+        chromium.start_tracing(page=page, categories=["devtools.timeline"])
+        try:
+            page.goto(url, wait_until="load")
+            page.wait_for_function(MATERIAL_STARTED)
+        finally:
+            events = json.loads(chromium.stop_tracing())["traceEvents"]
+    finally:
+        context.close()
+    runs = [e for e in events if e.get("name") == "EvaluateScript" and e.get("ph") == "X"
+            and BUNDLE.search(e.get("args", {}).get("data", {}).get("url", ""))]
+    assert len(runs) == 1, f"{len(runs)} runs of Material's bundle in the trace"
+    run = runs[0]
+    main = sorted((e for e in events if e.get("ph") == "X" and (e["pid"], e["tid"]) ==
+                   (run["pid"], run["tid"])), key=lambda e: e["ts"])
+    parse = next((e for e in main if e["name"] == "ParseHTML"
+                  and e["args"].get("beginData", {}).get("url") == url), None)
+    assert parse is not None, f"no parsing of {url} on the bundle's thread"
+    main = [e for e in main if e["ts"] >= parse["ts"]]  # not the blank page before it
+    paint = next((e for e in main if e["name"] == "Paint"), None)
+    assert paint is not None, "no paint on the page's main thread"
+
+    def style_and_layout(start, end):  # ms of the main thread's styling and layout in [start, end)
+        return sum(e["dur"] for e in main if e["name"] in STYLE_AND_LAYOUT
+                   and start <= e["ts"] < end) / 1000
+
+    first = style_and_layout(parse["ts"], paint["ts"])
+    inside = style_and_layout(run["ts"], run["ts"] + run["dur"])
+    problems = []
+    if run["ts"] < paint["ts"] + paint["dur"]:
+        problems.append(f"the bundle ran {(paint['ts'] - run['ts']) / 1000:.1f} ms before the "
+                        "first paint")
+    if inside > first / 4:
+        problems.append(f"styling and layout inside the bundle took {inside:.1f} ms, against "
+                        f"{first:.1f} ms before the first paint")
+    fail_if(problems, f"{url}:")
 
 
 @each_page
