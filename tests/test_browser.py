@@ -657,6 +657,7 @@ def search(chromium, site, lang, query, want):
     context, page = new_page(chromium, [])
     try:
         page.goto(home)
+        page.wait_for_function(MATERIAL_STARTED)  # it starts after the first paint
         box = page.locator(".md-search__input")
         box.fill(query)
         box.press("End")  # Material searches on keyup
