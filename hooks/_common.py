@@ -2,6 +2,7 @@
 
 import hashlib
 import importlib.util
+import re
 import sys
 from pathlib import Path
 
@@ -60,3 +61,15 @@ def inputs_digest(env):
             stat = target.stat()
             h.update(f"{stat.st_size} {stat.st_mtime_ns}".encode())
     return h.hexdigest()
+
+
+TAG = re.compile(r"<[^>]*>")
+# Characters of text before a place that may still be on a phone's first screen (412 x 823 CSS
+# pixels: about 20 lines of Korean text, or 12 of English, below the title).
+FIRST_SCREEN = 500
+
+
+def near_the_top(html, position):
+    """Whether `position` of a page's `html` (from the start of its content) may be on a phone's
+    first screen."""
+    return len(" ".join(TAG.sub(" ", html[:position]).split())) < FIRST_SCREEN

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from _common import ROOT, add_tree, inputs_digest, project_defaults
+from _common import ROOT, add_tree, inputs_digest, near_the_top, project_defaults
 
 OUT = ROOT / ".cache" / "figures"
 STAMP = OUT / ".inputs-sha256"  # what the files in OUT were drawn from
@@ -75,18 +75,9 @@ def svg_size(path):
 
 
 IMG = re.compile(r"<img\b(?![^>]*\bloading=)")
-TAG = re.compile(r"<[^>]*>")
-# Characters of text before an image that may still be on a phone's first screen (412 x 823
-# CSS pixels: about 20 lines of Korean text, or 12 of English, below the title).
-FIRST_SCREEN = 500
 SMALL = 32_000  # bytes as served (gzipped, as GitHub Pages serves SVG) of a small first image
 SRC = re.compile(r'\bsrc="([^"]+)"')
 DATA_PNG = "data:image/png;base64,"
-
-
-def near_the_top(html, position):
-    """Whether an image at `position` of a page's `html` may be on a phone's first screen."""
-    return len(" ".join(TAG.sub(" ", html[:position]).split())) < FIRST_SCREEN
 
 
 def served_size(src, page, files):

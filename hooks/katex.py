@@ -10,6 +10,13 @@ KaTeX's HTML and MathML. A formula KaTeX cannot parse fails the build, naming th
 strict-mode remarks are MkDocs warnings. A heading's math is typeset in the tables of contents
 too (they repeat the heading's text, where the math was left as TeX). Only a page with math links KaTeX's stylesheet, and its
 fonts load only for the glyphs that page draws. The search index keeps the TeX source.
+
+KaTeX's fonts load when the first formula is laid out, and the text around it is laid out again
+when they arrive: a line may wrap at another place, and everything below it moves. On the
+appendix, whose first paragraph has a formula, the text moved by a line (Lighthouse's layout
+shift 0.10-0.15, performance 94-96). A page with a formula on a phone's first screen preloads the
+two faces that draw most formulas, letters (Math-Italic) and digits and operators (Main-Regular):
+layout shift 0.001, performance 99 (medians of 2, both languages).
 """
 
 import atexit
@@ -26,11 +33,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
-from _common import ROOT, SETUP_HINT, add_tree
+from _common import ROOT, SETUP_HINT, add_tree, near_the_top
 
 KATEX = ROOT / "tools" / "npm" / "node_modules" / "katex"
 RENDERER = Path(__file__).with_name("katex_render.js")
 CSS = "assets/katex/katex.min.css"
+FIRST_FONTS = ["assets/katex/fonts/KaTeX_Main-Regular.woff2",
+               "assets/katex/fonts/KaTeX_Math-Italic.woff2"]
 log = logging.getLogger("mkdocs.hooks.katex")
 
 FORMULA = re.compile(r'<(span|div) class="arithmatex">\\([(\[])(.*?)\\[)\]]</\1>', re.DOTALL)
@@ -123,9 +132,14 @@ def on_post_page(output, page, config):
             log.warning(f"{page.file.src_uri}: KaTeX on {tex.strip()!r}: {warning}")
         pieces += [output[end:m.start()], f'<{m[1]} class="arithmatex">{result["html"]}</{m[1]}>']
         end = m.end()
+    links = [f'<link rel="stylesheet" href="{get_relative_url(CSS, page.url)}">']
+    article = output.find("<article")  # the tables of contents before it may have math too
+    first = next((m for m in found if m.start() > article), None)
+    if article >= 0 and first and near_the_top(output[article:], first.start() - article):
+        links += [f'<link rel="preload" href="{get_relative_url(font, page.url)}" as="font" '
+                  'type="font/woff2" crossorigin>' for font in FIRST_FONTS]
     output = "".join(pieces) + output[end:]
-    link = f'<link rel="stylesheet" href="{get_relative_url(CSS, page.url)}">'
-    return output.replace("</head>", f"{link}\n</head>", 1)
+    return output.replace("</head>", "\n".join(links) + "\n</head>", 1)
 
 
 def on_shutdown():

@@ -544,6 +544,32 @@ def test_material_runs_after_the_first_paint(chromium, site, lang, path):
     fail_if(problems, f"{url}:")
 
 
+PHONE = {"viewport": {"width": 412, "height": 823}, "device_scale_factor": 1.75,
+         "is_mobile": True, "has_touch": True}  # as Lighthouse's mobile run
+LAYOUT_SHIFT = """() => new Promise(done => {
+  let sum = 0;
+  new PerformanceObserver(list => { for (const e of list.getEntries()) sum += e.value; })
+    .observe({type: 'layout-shift', buffered: true});
+  document.fonts.ready.then(() => setTimeout(() => done(sum), 1000));
+})"""
+
+
+@pytest.mark.parametrize("lang, path", [(lang, path) for lang in LANGS for path in
+                                        ["appendix/softmax-with-loss/", "ch07/exercises/"]])
+def test_text_does_not_move_on_a_phone(chromium, site, lang, path):
+    """Pages with math on a phone's first screen preload KaTeX's two main faces
+    (hooks/katex.py): without them, the appendix's first paragraph wrapped again when the
+    fonts arrived, and the text below moved by a line (layout shift 0.10-0.15)."""
+    context = chromium.new_context(**PHONE, service_workers="block")
+    try:
+        page = context.new_page()
+        page.goto(site.url(lang, path))
+        shift = page.evaluate(LAYOUT_SHIFT)
+    finally:
+        context.close()
+    assert shift < 0.02, f"{site.url(lang, path)}: cumulative layout shift {shift:.3f} on a phone"
+
+
 @each_page
 def test_search_index_waits_until_search_is_opened(visit, lang, path):
     """hooks/search_on_demand.js holds Material's request for the index (hundreds of kB) until
