@@ -24,6 +24,17 @@ def _load_dev():
 _dev = _load_dev()
 project_defaults, one_blas_thread = _dev.project_defaults, _dev.one_blas_thread
 SETUP_HINT = "run `python3 tools/dev.py setup` first"
+# Material's script tag at the end of every page: hooks/search.py puts a script before it, then
+# hooks/material_js.py replaces it with hooks/start_material.js.
+MATERIAL_BUNDLE = re.compile(
+    r'<script src="([^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)"></script>')
+
+
+def inline_script(name):
+    """A script from hooks/, to put inline in pages: without its comment lines (they stay in the
+    file, for who reads it)."""
+    text = (Path(__file__).parent / name).read_text("utf-8")
+    return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//"))
 
 
 def add_file(files, config, path, uri):

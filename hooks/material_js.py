@@ -32,6 +32,8 @@ from pathlib import Path
 import material
 from mkdocs.exceptions import PluginError
 
+from _common import MATERIAL_BUNDLE, inline_script
+
 SOURCE_WIDGET = re.compile(r'(<a [^>]*class="md-source")\s+data-md-component="source"')
 ALTERNATE_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 SEARCH_DIALOG = re.compile(r'(<div class="md-search" data-md-component="search" role="dialog")>')
@@ -46,17 +48,8 @@ PALETTE_INPUT = re.compile(r'<input class="md-option" data-md-color-media="[^"]*
                            r'data-md-color-scheme="([^"]*)" data-md-color-primary="([^"]*)"')
 PALETTE_CSS = next((Path(material.__file__).parent / "templates" / "assets" / "stylesheets")
                    .glob("palette.*.min.css")).read_text("utf-8")
-BUNDLE = re.compile(r'<script src="([^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)"></script>')
-
-
-def _script(name):
-    """A script from hooks/, without its comment lines (they stay here, for who reads it)."""
-    text = (Path(__file__).parent / name).read_text("utf-8")
-    return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//"))
-
-
-PALETTE_JS = _script("palette.js")
-START_MATERIAL_JS = _script("start_material.js")
+PALETTE_JS = inline_script("palette.js")
+START_MATERIAL_JS = inline_script("start_material.js")
 
 
 def header_colour(primary):
@@ -87,7 +80,7 @@ def on_post_page(output, page, config):
     keep = links[:1] if 'class="doc doc-' in output else []
     for link in reversed(links[len(keep):]):
         output = output[:link.start()] + output[link.end():]
-    output = BUNDLE.sub(lambda m: f'<script data-src="{m[1]}">{START_MATERIAL_JS}</script>', output,
+    output = MATERIAL_BUNDLE.sub(lambda m: f'<script data-src="{m[1]}">{START_MATERIAL_JS}</script>', output,
                         count=1)
     label = SEARCH_LABEL.get(config["theme"]["language"], "Search")
     return SEARCH_DIALOG.sub(rf'\1 aria-label="{label}">', output)

@@ -20,10 +20,10 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
+from _common import MATERIAL_BUNDLE, inline_script
+
 BASE = re.compile(r'"base": "([^"]*)"')
-BUNDLE = re.compile(r'<script src="[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js"></script>')
-SCRIPT = Path(__file__).with_name("search_on_demand.js").read_text(encoding="utf-8")
-ON_DEMAND = f"<script>{SCRIPT[SCRIPT.index(chr(10) + '(') + 1:].strip()}</script>"  # no comment
+ON_DEMAND = f"<script>{inline_script('search_on_demand.js')}</script>"
 
 
 def _locales(config):
@@ -36,7 +36,7 @@ def _locales(config):
 
 
 def on_post_page(output, page, config):
-    output = BUNDLE.sub(lambda m: ON_DEMAND + m[0], output, count=1)
+    output = MATERIAL_BUNDLE.sub(lambda m: ON_DEMAND + m[0], output, count=1)
     _, others = _locales(config)
     for locale in others:
         if page.url.startswith(f"{locale}/"):
