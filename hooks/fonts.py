@@ -34,6 +34,7 @@ from urllib.parse import urlsplit
 
 from fontTools import subset
 from fontTools.merge import Merger
+from fontTools.ttLib import TTFont
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
@@ -104,9 +105,12 @@ def on_files(files, config):
     return files
 
 
+MADE_BY = 2  # how page_font makes a file: a new number makes the cached files again
+
+
 def page_font(codepoints):
     """The WOFF font of exactly these Hangul code points, made once and kept in .cache/fonts/."""
-    key = hashlib.sha256(repr([(PACKAGE / "package.json").read_bytes(), codepoints])
+    key = hashlib.sha256(repr([(PACKAGE / "package.json").read_bytes(), codepoints, MADE_BY])
                          .encode()).hexdigest()[:16]
     path = CACHE / "pages" / f"{key}.woff"
     if path.is_file():
@@ -114,6 +118,11 @@ def page_font(codepoints):
     stems = [stem for stem, ranges in FACES
              if any(a <= c <= b for c in codepoints for a, b in ranges)]
     font = Merger().merge([str(PACKAGE / "files" / f"{stem}.woff") for stem in stems])
+    # The merge stamps the font with the time it ran, and saving stamps it again: two builds
+    # wrote different bytes. The package's release date stays instead (its first face's).
+    with TTFont(PACKAGE / "files" / f"{stems[0]}.woff", lazy=True) as first:
+        font["head"].created, font["head"].modified = first["head"].created, first["head"].modified
+    font.recalcTimestamp = False
     options = subset.Options()
     options.layout_features = []  # precomposed syllables need no shaping
     options.drop_tables += ["GSUB", "GPOS", "STAT", "vhea", "vmtx"]  # nor vertical text

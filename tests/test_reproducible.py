@@ -8,10 +8,14 @@ written without a date.
 """
 
 import filecmp
+import importlib.util
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
+
+from mkdocs.structure.files import Files
 
 ROOT = Path(__file__).resolve().parents[1]
 DATED = {"sitemap.xml", "sitemap.xml.gz"}  # site-relative paths allowed to differ: dates
@@ -47,3 +51,25 @@ def test_comparison_sees_a_changed_byte(tmp_path):
     assert differing_files(tmp_path / "a", tmp_path / "b") == ["y.html"]
     (tmp_path / "b" / "x.html").write_text("sane")
     assert differing_files(tmp_path / "a", tmp_path / "b") == ["x.html", "y.html"]
+
+
+def test_a_page_font_made_again_is_the_same_bytes(monkeypatch, tmp_path):
+    """hooks/fonts.py cuts each page's Hangul font once and keeps it in .cache/fonts/, so the
+    second build above reuses it. Here one is made twice from nothing, seconds apart: fontTools
+    stamps a merged font, and a saved one, with the time; the hook keeps the package's date."""
+    sys.path.insert(0, str(ROOT / "hooks"))
+    try:
+        spec = importlib.util.spec_from_file_location("fonts_hook", ROOT / "hooks" / "fonts.py")
+        hook = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(hook)
+    finally:
+        sys.path.remove(str(ROOT / "hooks"))
+    config = {"docs_dir": str(tmp_path / "docs"), "site_dir": str(tmp_path / "site"),
+              "use_directory_urls": True}
+    made = []
+    for name in ["a", "b"]:
+        monkeypatch.setattr(hook, "CACHE", tmp_path / name)
+        hook.on_files(Files([]), config)
+        made.append(hook.page_font([0xAC00, 0xD55C]).read_bytes())  # 가, 한
+        time.sleep(1.1)  # the fonts' timestamps count seconds
+    assert made[0][:4] == b"wOFF" and made[0] == made[1]
